@@ -1,0 +1,45 @@
+package org.tradeflow.account;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** A customer or dealer account: who buys, in which currency, on which terms, up to which credit. */
+@Entity
+@Table(name = "customer_account")
+public class Account {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String code;
+    private String name;
+    private String customerGroup;
+    private String tier;
+    private String region;
+    private String currency;
+    private int paymentTermsDays;
+    @Column(precision = 19, scale = 2)
+    private BigDecimal creditLimit;
+    private LocalDate openedOn;
+
+    protected Account() {
+    }
+
+    public Long getId() { return id; }
+    public String getCode() { return code; }
+    public String getName() { return name; }
+    public String getCustomerGroup() { return customerGroup; }
+    public String getTier() { return tier; }
+    public String getRegion() { return region; }
+    public String getCurrency() { return currency; }
+    public int getPaymentTermsDays() { return paymentTermsDays; }
+    public BigDecimal getCreditLimit() { return creditLimit; }
+    public LocalDate getOpenedOn() { return openedOn; }
+}

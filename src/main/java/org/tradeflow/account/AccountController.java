@@ -1,0 +1,32 @@
+package org.tradeflow.account;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+@RestController
+@RequestMapping("/api/v1/accounts")
+class AccountController {
+
+    private final AccountRepository accounts;
+
+    AccountController(AccountRepository accounts) {
+        this.accounts = accounts;
+    }
+
+    @GetMapping
+    List<AccountView> list() {
+        return accounts.findAllByOrderByCode().stream().map(AccountView::of).toList();
+    }
+
+    record AccountView(String code, String name, String customerGroup, String tier, String region, String currency,
+                       int paymentTermsDays, BigDecimal creditLimit) {
+        static AccountView of(Account a) {
+            return new AccountView(a.getCode(), a.getName(), a.getCustomerGroup(), a.getTier(), a.getRegion(),
+                    a.getCurrency(), a.getPaymentTermsDays(), a.getCreditLimit());
+        }
+    }
+}

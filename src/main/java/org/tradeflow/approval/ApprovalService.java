@@ -1,0 +1,56 @@
+package org.tradeflow.approval;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tradeflow.account.Account;
+import org.tradeflow.order.OrderLifecycle;
+import org.tradeflow.order.SalesOrder;
+import org.tradeflow.rules.RuleSetRegistry;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+/** Asks the approval table whether a person must sign an order off, who, and by when. */
+@Service
+@Transactional
+public class ApprovalService {
+
+    private final OrderLifecycle orders;
+    private final RuleSetRegistry rules;
+    private final Clock clock;
+
+    ApprovalService(OrderLifecycle orders, RuleSetRegistry rules, Clock clock) {
+        this.orders = orders;
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    public Approval decide(long orderId) {
+        SalesOrder order = orders.get(orderId);
+        Account account = order.getAccount();
+        int accountAgeDays = (int) ChronoUnit.DAYS.between(account.getOpenedOn(), LocalDate.now(clock));
+        ApprovalDecision decision = new ApprovalDecision();
+        rules.current().evaluate(Map.of("approval", decision), List.of(new ApprovalCase(account.getCode(),
+                account.getCustomerGroup(), order.getCurrency(), order.getNetTotal(), accountAgeDays)));
+        if (!decision.required()) {
+            orders.note(orderId, "APPROVAL_NOT_REQUIRED", "No approval rule matched");
+            return Approval.NOT_REQUIRED;
+        }
+        Instant due = clock.instant().plus(decision.dueInHours(), ChronoUnit.HOURS);
+        orders.awaitApproval(orderId, decision.reason() + " (" + decision.rule() + "); " + decision.approverGroup()
+                + " to decide by " + due);
+        return new Approval(true, decision.approverGroup(), due);
+    }
+
+    public void escalate(long orderId) {
+        orders.note(orderId, "APPROVAL_OVERDUE", "The approval deadline passed without a decision; escalated");
+    }
+
+    public record Approval(boolean required, String approverGroup, Instant dueAt) {
+        static final Approval NOT_REQUIRED = new Approval(false, null, null);
+    }
+}

@@ -1,0 +1,53 @@
+package org.tradeflow.catalog;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.Table;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** A sellable item; quantities are counted in its selling unit and ordered in multiples of its pack size. */
+@Entity
+@Table(name = "product")
+public class Product {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String sku;
+    private String name;
+    private String category;
+    private int packSize;
+    private boolean active;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "product_price", joinColumns = @JoinColumn(name = "product_id"))
+    @MapKeyColumn(name = "currency")
+    @Column(name = "list_price", precision = 19, scale = 4)
+    private Map<String, BigDecimal> listPrices = new HashMap<>();
+
+    protected Product() {
+    }
+
+    public Long getId() { return id; }
+    public String getSku() { return sku; }
+    public String getName() { return name; }
+    public String getCategory() { return category; }
+    public int getPackSize() { return packSize; }
+    public boolean isActive() { return active; }
+
+    public Optional<BigDecimal> listPrice(String currency) {
+        return Optional.ofNullable(listPrices.get(currency));
+    }
+}

@@ -1,0 +1,138 @@
+package org.tradeflow.demo;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.tradeflow.inventory.StockLedger;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Loads the demo company once into an empty database: accounts across groups, tiers, regions and currencies,
+ * a catalog of real wholesale items (UCI Online Retail data set, CC BY 4.0), three warehouses with stock and
+ * incoming supply, and an opening balance that brings one account close to its credit limit.
+ */
+@Component
+@Profile("demo")
+@Order(2)
+class DemoData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    /** The data set prices in GBP; the demo sells in EUR and USD. */
+    private static final BigDecimal EUR_PER_GBP = new BigDecimal("1.17");
+    private static final BigDecimal USD_PER_GBP = new BigDecimal("1.27");
+
+    private final JdbcTemplate jdbc;
+    private final StockLedger ledger;
+
+    DemoData(JdbcTemplate jdbc, StockLedger ledger) {
+        this.jdbc = jdbc;
+        this.ledger = ledger;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) throws IOException {
+        Integer accounts = jdbc.queryForObject("select count(*) from customer_account", Integer.class);
+        if (accounts != null && accounts > 0) {
+            return;
+        }
+        LocalDate today = LocalDate.now();
+        account("ACME-DE", "Acme Handels GmbH", "DEALER", "GOLD", "EU-CENTRAL", "EUR", 30, "50000", today.minusYears(6));
+        account("ALPINE-AT", "Alpine Geschenke KG", "DEALER", "SILVER", "EU-CENTRAL", "EUR", 30, "20000", today.minusYears(2));
+        account("NORD-SE", "Nordic Interiors AB", "WHOLESALE", "SILVER", "EU-NORTH", "EUR", 45, "30000", today.minusYears(4));
+        account("BRIT-UK", "Britannia Gifts Ltd", "WHOLESALE", "GOLD", "UK", "EUR", 30, "60000", today.minusYears(8));
+        account("HUDSON-US", "Hudson Home Supply Inc", "WHOLESALE", "GOLD", "US-EAST", "USD", 30, "80000", today.minusYears(5));
+        account("PACIFIC-US", "Pacific Party Co", "DEALER", "BRONZE", "US-WEST", "USD", 15, "5000", today.minusYears(1));
+        account("LONESTAR-US", "Lone Star Retail LLC", "RETAIL-CHAIN", "SILVER", "US-SOUTH", "USD", 60, "40000", today.minusDays(10));
+
+        warehouse("WH-DE", "Hamburg distribution centre", "EU-CENTRAL");
+        warehouse("WH-NL", "Rotterdam 3PL", "EU-NORTH");
+        warehouse("WH-US", "Newark distribution centre", "US-EAST");
+
+        List<String[]> products = readProducts();
+        for (int i = 0; i < products.size(); i++) {
+            String[] p = products.get(i);
+            long productId = product(p[0], p[1], p[2], Integer.parseInt(p[3]), new BigDecimal(p[4]));
+            int pack = Integer.parseInt(p[3]);
+            // Deterministic, varied stock: some items are scarce in one warehouse, a few only in one region.
+            stock("WH-DE", productId, pack * (40 + (i * 7) % 60));
+            stock("WH-NL", productId, i % 5 == 0 ? 0 : pack * (10 + (i * 3) % 25));
+            stock("WH-US", productId, i % 7 == 0 ? 0 : pack * (30 + (i * 11) % 50));
+            if (i % 4 == 0) {
+                jdbc.update("""
+                        insert into incoming_supply (warehouse_id, product_id, quantity, expected_on, reference)
+                        values ((select id from warehouse where code = ?), ?, ?, ?, ?)""",
+                        i % 8 == 0 ? "WH-DE" : "WH-US", productId, pack * 50, today.plusDays(7 + i % 21), "PO-DEMO-" + (7000 + i));
+            }
+        }
+        // An opening balance from the previous system: Pacific Party Co is close to its 5,000 USD limit.
+        jdbc.update("""
+                insert into invoice (invoice_number, account_id, currency, net_total, issued_on, due_on, status)
+                values ('OB-2024-0042', (select id from customer_account where code = 'PACIFIC-US'), 'USD', 4650.00, ?, ?, 'OPEN')""",
+                today.minusDays(20), today.minusDays(5));
+        log.info("Demo data loaded: 7 accounts, {} products, 3 warehouses", products.size());
+    }
+
+    private void account(String code, String name, String group, String tier, String region, String currency,
+                         int termsDays, String creditLimit, LocalDate openedOn) {
+        jdbc.update("""
+                insert into customer_account (code, name, customer_group, tier, region, currency, payment_terms_days, credit_limit, opened_on)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", code, name, group, tier, region, currency, termsDays,
+                new BigDecimal(creditLimit), openedOn);
+    }
+
+    private void warehouse(String code, String name, String region) {
+        jdbc.update("insert into warehouse (code, name, region) values (?, ?, ?)", code, name, region);
+    }
+
+    private long product(String sku, String name, String category, int packSize, BigDecimal gbpPrice) {
+        Long id = jdbc.queryForObject("insert into product (sku, name, category, pack_size) values (?, ?, ?, ?) returning id",
+                Long.class, sku, name, category, packSize);
+        jdbc.update("insert into product_price (product_id, currency, list_price) values (?, 'EUR', ?), (?, 'USD', ?)",
+                id, gbpPrice.multiply(EUR_PER_GBP).setScale(2, RoundingMode.HALF_EVEN),
+                id, gbpPrice.multiply(USD_PER_GBP).setScale(2, RoundingMode.HALF_EVEN));
+        return id;
+    }
+
+    private void stock(String warehouseCode, long productId, int quantity) {
+        Long warehouseId = jdbc.queryForObject("select id from warehouse where code = ?", Long.class, warehouseCode);
+        jdbc.update("insert into stock (warehouse_id, product_id) values (?, ?)", warehouseId, productId);
+        if (quantity > 0) {
+            ledger.receive(new StockLedger.StockKey(warehouseId, productId), quantity);
+        }
+    }
+
+    private static List<String[]> readProducts() throws IOException {
+        List<String[]> rows = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+                new ClassPathResource("demo/products.csv").getInputStream(), StandardCharsets.UTF_8))) {
+            reader.readLine(); // header
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                // sku,"name",category,pack_size,list_price_gbp — names are quoted and hold no quotes
+                int open = line.indexOf('"');
+                int close = line.lastIndexOf('"');
+                String sku = line.substring(0, open - 1);
+                String name = line.substring(open + 1, close);
+                String[] rest = line.substring(close + 2).split(",");
+                rows.add(new String[]{sku, name, rest[0], rest[1], rest[2]});
+            }
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,82 @@
+package org.tradeflow.fulfilment;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tradeflow.integration.Outbox;
+import org.tradeflow.inventory.StockLedger;
+import org.tradeflow.order.OrderLifecycle;
+import org.tradeflow.web.ApiProblem;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** Requests shipments from warehouses and books their dispatch. */
+@Service
+@Transactional
+public class FulfilmentService {
+
+    private final ShipmentRepository shipments;
+    private final StockLedger ledger;
+    private final OrderLifecycle orders;
+    private final Outbox outbox;
+    private final DispatchListener dispatchListener;
+    private final FulfilmentProperties properties;
+    private final Clock clock;
+
+    FulfilmentService(ShipmentRepository shipments, StockLedger ledger, OrderLifecycle orders, Outbox outbox,
+                      DispatchListener dispatchListener, FulfilmentProperties properties, Clock clock) {
+        this.shipments = shipments;
+        this.ledger = ledger;
+        this.orders = orders;
+        this.outbox = outbox;
+        this.dispatchListener = dispatchListener;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Sends the warehouse its pick request (through the outbox); returns how long it has to dispatch. */
+    public Duration request(String shipmentNumber) {
+        Shipment shipment = byNumber(shipmentNumber);
+        if (shipment.getStatus() == ShipmentStatus.PLANNED) {
+            shipment.requested();
+            outbox.publish("ShipmentRequested", shipmentNumber, Map.of(
+                    "shipmentNumber", shipmentNumber,
+                    "orderNumber", shipment.getOrder().getOrderNumber(),
+                    "warehouse", shipment.getWarehouse().getCode(),
+                    "lines", shipment.getLines().stream().map(line -> Map.of(
+                            "sku", line.getOrderLine().getProduct().getSku(), "quantity", line.getQuantity())).toList()));
+            orders.note(shipment.getOrder().getId(), "SHIPMENT_REQUESTED",
+                    shipmentNumber + " requested from " + shipment.getWarehouse().getCode());
+        }
+        return properties.dispatchSla();
+    }
+
+    public Shipment dispatch(long shipmentId, String carrier, String trackingNumber) {
+        Shipment shipment = shipments.findById(shipmentId)
+                .orElseThrow(() -> ApiProblem.notFound("No shipment with id " + shipmentId));
+        if (shipment.getStatus() != ShipmentStatus.REQUESTED) {
+            throw ApiProblem.conflict("Shipment " + shipment.getShipmentNumber() + " is " + shipment.getStatus()
+                    + "; only a requested shipment can be dispatched");
+        }
+        shipment.dispatched(carrier, trackingNumber, clock.instant());
+        long orderId = shipment.getOrder().getId();
+        for (ShipmentLine line : shipment.getLines()) {
+            ledger.ship(new StockLedger.StockKey(shipment.getWarehouse().getId(), line.getOrderLine().getProduct().getId()),
+                    line.getQuantity(), orderId, shipment.getId());
+        }
+        List<Shipment> ofOrder = shipments.findByOrderIdOrderById(orderId);
+        boolean allDispatched = ofOrder.stream().allMatch(s -> s.getStatus() == ShipmentStatus.DISPATCHED
+                || s.getStatus() == ShipmentStatus.INVOICED);
+        orders.shipped(orderId, allDispatched, shipment.getShipmentNumber() + " dispatched by " + carrier
+                + ", tracking " + trackingNumber);
+        dispatchListener.dispatched(shipment.getShipmentNumber());
+        return shipment;
+    }
+
+    Shipment byNumber(String shipmentNumber) {
+        return shipments.findByShipmentNumber(shipmentNumber)
+                .orElseThrow(() -> new IllegalStateException("No shipment " + shipmentNumber));
+    }
+}

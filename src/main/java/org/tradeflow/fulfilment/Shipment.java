@@ -1,0 +1,95 @@
+package org.tradeflow.fulfilment;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.tradeflow.inventory.Warehouse;
+import org.tradeflow.order.OrderLine;
+import org.tradeflow.order.SalesOrder;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What one warehouse ships for one order. Its number is the business key of its fulfilment process. */
+@Entity
+@Table(name = "shipment")
+public class Shipment {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String shipmentNumber;
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "order_id")
+    private SalesOrder order;
+    private int sequenceNo;
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "warehouse_id")
+    private Warehouse warehouse;
+    @Enumerated(EnumType.STRING)
+    private ShipmentStatus status;
+    private String carrier;
+    private String trackingNumber;
+    private Instant dispatchedAt;
+    @Version
+    private long version;
+
+    @OneToMany(mappedBy = "shipment", cascade = CascadeType.ALL)
+    private List<ShipmentLine> lines = new ArrayList<>();
+
+    protected Shipment() {
+    }
+
+    public static Shipment plan(SalesOrder order, int sequenceNo, Warehouse warehouse) {
+        Shipment shipment = new Shipment();
+        shipment.order = order;
+        shipment.sequenceNo = sequenceNo;
+        // Matches the business key the order-to-cash process gives each shipment's fulfilment process.
+        shipment.shipmentNumber = order.getOrderNumber() + "-S" + sequenceNo;
+        shipment.warehouse = warehouse;
+        shipment.status = ShipmentStatus.PLANNED;
+        return shipment;
+    }
+
+    public void addLine(OrderLine orderLine, int quantity) {
+        lines.add(new ShipmentLine(this, orderLine, quantity));
+    }
+
+    void requested() {
+        status = ShipmentStatus.REQUESTED;
+    }
+
+    void dispatched(String carrier, String trackingNumber, Instant at) {
+        this.status = ShipmentStatus.DISPATCHED;
+        this.carrier = carrier;
+        this.trackingNumber = trackingNumber;
+        this.dispatchedAt = at;
+    }
+
+    public void invoiced() {
+        if (status != ShipmentStatus.DISPATCHED) {
+            throw new IllegalStateException("Shipment " + shipmentNumber + " is " + status + ", not dispatched");
+        }
+        status = ShipmentStatus.INVOICED;
+    }
+
+    public Long getId() { return id; }
+    public String getShipmentNumber() { return shipmentNumber; }
+    public SalesOrder getOrder() { return order; }
+    public Warehouse getWarehouse() { return warehouse; }
+    public ShipmentStatus getStatus() { return status; }
+    public String getCarrier() { return carrier; }
+    public String getTrackingNumber() { return trackingNumber; }
+    public Instant getDispatchedAt() { return dispatchedAt; }
+    public List<ShipmentLine> getLines() { return lines; }
+}

@@ -1,0 +1,38 @@
+package org.tradeflow.fulfilment;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import org.tradeflow.order.OrderLine;
+
+@Entity
+@Table(name = "shipment_line")
+public class ShipmentLine {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "shipment_id")
+    private Shipment shipment;
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "order_line_id")
+    private OrderLine orderLine;
+    private int quantity;
+
+    protected ShipmentLine() {
+    }
+
+    ShipmentLine(Shipment shipment, OrderLine orderLine, int quantity) {
+        this.shipment = shipment;
+        this.orderLine = orderLine;
+        this.quantity = quantity;
+    }
+
+    public OrderLine getOrderLine() { return orderLine; }
+    public int getQuantity() { return quantity; }
+}

@@ -1,0 +1,5 @@
+package org.tradeflow.fulfilment;
+
+public enum ShipmentStatus {
+    PLANNED, REQUESTED, DISPATCHED, INVOICED
+}

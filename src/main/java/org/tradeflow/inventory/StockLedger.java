@@ -1,0 +1,86 @@
+package org.tradeflow.inventory;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The stock movement ledger. Every change of on-hand or reserved stock is a movement; a database trigger
+ * applies it to the stock row and the row's checks refuse any movement that would oversell.
+ */
+@Repository
+@Transactional(propagation = Propagation.MANDATORY)
+public class StockLedger {
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    StockLedger(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Locks the stock rows of these products until the transaction ends and returns what is available.
+     * Rows are locked in (product, warehouse) order so that concurrent allocations never deadlock.
+     */
+    public Map<StockKey, Integer> lockAvailable(Collection<Long> productIds) {
+        Map<StockKey, Integer> available = new HashMap<>();
+        if (productIds.isEmpty()) {
+            return available;
+        }
+        jdbc.query("""
+                select warehouse_id, product_id, on_hand - reserved as available from stock
+                 where product_id in (:productIds) order by product_id, warehouse_id for update""",
+                Map.of("productIds", productIds),
+                rs -> {
+                    available.put(new StockKey(rs.getLong("warehouse_id"), rs.getLong("product_id")), rs.getInt("available"));
+                });
+        return available;
+    }
+
+    public void reserve(StockKey key, int quantity, long orderId) {
+        move(key, "RESERVATION", 0, quantity, orderId, null);
+    }
+
+    public void release(StockKey key, int quantity, long orderId) {
+        move(key, "RELEASE", 0, -quantity, orderId, null);
+    }
+
+    public void ship(StockKey key, int quantity, long orderId, long shipmentId) {
+        move(key, "SHIPMENT", -quantity, -quantity, orderId, shipmentId);
+    }
+
+    public void receive(StockKey key, int quantity) {
+        jdbc.update("""
+                insert into stock (warehouse_id, product_id) values (:warehouseId, :productId)
+                on conflict do nothing""", keyParameters(key));
+        move(key, "RECEIPT", quantity, 0, null, null);
+    }
+
+    private void move(StockKey key, String kind, int onHandDelta, int reservedDelta, Long orderId, Long shipmentId) {
+        jdbc.update("""
+                insert into stock_movement (warehouse_id, product_id, kind, on_hand_delta, reserved_delta, order_id, shipment_id)
+                values (:warehouseId, :productId, :kind, :onHandDelta, :reservedDelta, :orderId, :shipmentId)""",
+                keyParameters(key)
+                        .addValue("kind", kind)
+                        .addValue("onHandDelta", onHandDelta)
+                        .addValue("reservedDelta", reservedDelta)
+                        .addValue("orderId", orderId)
+                        .addValue("shipmentId", shipmentId));
+    }
+
+    private static MapSqlParameterSource keyParameters(StockKey key) {
+        return new MapSqlParameterSource()
+                .addValue("warehouseId", key.warehouseId())
+                .addValue("productId", key.productId());
+    }
+
+    /** A stock row: one product in one warehouse. */
+    public record StockKey(long warehouseId, long productId) {
+    }
+}

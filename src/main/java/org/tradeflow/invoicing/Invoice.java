@@ -1,0 +1,84 @@
+package org.tradeflow.invoicing;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.Table;
+import org.tradeflow.account.Account;
+import org.tradeflow.fulfilment.Shipment;
+import org.tradeflow.fulfilment.ShipmentLine;
+import org.tradeflow.order.OrderLine;
+import org.tradeflow.order.SalesOrder;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+
+/** The invoice for one dispatched shipment, at the order's prices and the account's payment terms. */
+@Entity
+@Table(name = "invoice")
+public class Invoice {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String invoiceNumber;
+    @ManyToOne
+    @JoinColumn(name = "order_id")
+    private SalesOrder order;
+    @ManyToOne
+    @JoinColumn(name = "shipment_id")
+    private Shipment shipment;
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "account_id")
+    private Account account;
+    private String currency;
+    @Column(precision = 19, scale = 2)
+    private BigDecimal netTotal;
+    private LocalDate issuedOn;
+    private LocalDate dueOn;
+    private String status;
+
+    @OneToMany(mappedBy = "invoice", cascade = CascadeType.ALL)
+    private List<InvoiceLine> lines = new ArrayList<>();
+
+    protected Invoice() {
+    }
+
+    static Invoice forShipment(String invoiceNumber, Shipment shipment, LocalDate issuedOn) {
+        Invoice invoice = new Invoice();
+        invoice.invoiceNumber = invoiceNumber;
+        invoice.shipment = shipment;
+        invoice.order = shipment.getOrder();
+        invoice.account = invoice.order.getAccount();
+        invoice.currency = invoice.order.getCurrency();
+        invoice.issuedOn = issuedOn;
+        invoice.dueOn = issuedOn.plusDays(invoice.account.getPaymentTermsDays());
+        invoice.status = "OPEN";
+        int minorUnits = Currency.getInstance(invoice.currency).getDefaultFractionDigits();
+        BigDecimal total = BigDecimal.ZERO.setScale(minorUnits);
+        for (ShipmentLine shipped : shipment.getLines()) {
+            OrderLine line = shipped.getOrderLine();
+            BigDecimal net = line.getUnitPrice().multiply(BigDecimal.valueOf(shipped.getQuantity()))
+                    .setScale(minorUnits, RoundingMode.HALF_EVEN);
+            invoice.lines.add(new InvoiceLine(invoice, line, shipped.getQuantity(), line.getUnitPrice(), net));
+            total = total.add(net);
+        }
+        invoice.netTotal = total;
+        return invoice;
+    }
+
+    public String getInvoiceNumber() { return invoiceNumber; }
+    public BigDecimal getNetTotal() { return netTotal; }
+    public String getCurrency() { return currency; }
+    public LocalDate getDueOn() { return dueOn; }
+}

@@ -1,0 +1,44 @@
+package org.tradeflow.invoicing;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import org.tradeflow.order.OrderLine;
+
+import java.math.BigDecimal;
+
+@Entity
+@Table(name = "invoice_line")
+class InvoiceLine {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "invoice_id")
+    private Invoice invoice;
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "order_line_id")
+    private OrderLine orderLine;
+    private int quantity;
+    @Column(precision = 19, scale = 4)
+    private BigDecimal unitPrice;
+    @Column(precision = 19, scale = 2)
+    private BigDecimal netAmount;
+
+    protected InvoiceLine() {
+    }
+
+    InvoiceLine(Invoice invoice, OrderLine orderLine, int quantity, BigDecimal unitPrice, BigDecimal netAmount) {
+        this.invoice = invoice;
+        this.orderLine = orderLine;
+        this.quantity = quantity;
+        this.unitPrice = unitPrice;
+        this.netAmount = netAmount;
+    }
+}

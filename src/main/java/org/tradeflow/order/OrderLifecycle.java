@@ -1,0 +1,108 @@
+package org.tradeflow.order;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tradeflow.audit.AuditTrail;
+import org.tradeflow.catalog.Product;
+import org.tradeflow.policy.PolicyViolation;
+import org.tradeflow.pricing.LineRequest;
+import org.tradeflow.pricing.PricedOrder;
+import org.tradeflow.pricing.PricingService;
+import org.tradeflow.web.ApiProblem;
+
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The order's status changes, each one recorded in the audit trail with its reason. */
+@Service
+@Transactional
+public class OrderLifecycle {
+
+    private final OrderRepository orders;
+    private final PricingService pricing;
+    private final AuditTrail audit;
+
+    OrderLifecycle(OrderRepository orders, PricingService pricing, AuditTrail audit) {
+        this.orders = orders;
+        this.pricing = pricing;
+        this.audit = audit;
+    }
+
+    @Transactional(readOnly = true)
+    public SalesOrder get(long orderId) {
+        return orders.findById(orderId).orElseThrow(() -> ApiProblem.notFound("No order with id " + orderId));
+    }
+
+    /**
+     * Orders captured over the API are priced at capture, so their response carries prices; an order that
+     * arrives unpriced is priced here. Returns whether blocking violations stop the order.
+     */
+    public boolean priceAndValidate(long orderId) {
+        SalesOrder order = get(orderId);
+        if (order.getRuleSetChecksum() == null) {
+            PricedOrder priced = pricing.price(order.getAccount().getCode(), order.getLines().stream()
+                    .map(line -> new LineRequest(line.getProduct().getSku(), line.getQuantity())).toList());
+            Map<Long, Product> products = order.getLines().stream().map(OrderLine::getProduct)
+                    .collect(Collectors.toMap(Product::getId, Function.identity(), (a, b) -> a));
+            order.applyPricing(priced, products);
+        }
+        if (order.hasBlockingViolations()) {
+            String reasons = order.policyViolations().stream().filter(PolicyViolation::blocking)
+                    .map(PolicyViolation::message).collect(Collectors.joining("; "));
+            move(order, OrderStatus.ON_HOLD, "ORDER_ON_HOLD", "Blocking policy violations: " + reasons);
+            return true;
+        }
+        audit.record(orderId, "ORDER_VALIDATED", order.policyViolations().isEmpty() ? "No policy violations"
+                : order.policyViolations().size() + " warning(s): " + order.policyViolations().stream()
+                .map(PolicyViolation::message).collect(Collectors.joining("; ")));
+        return false;
+    }
+
+    public void awaitApproval(long orderId, String reason) {
+        move(get(orderId), OrderStatus.AWAITING_APPROVAL, "APPROVAL_REQUIRED", reason);
+    }
+
+    public void holdForCredit(long orderId, String reason) {
+        move(get(orderId), OrderStatus.CREDIT_HOLD, "CREDIT_HOLD", reason);
+    }
+
+    public void allocated(long orderId, String detail) {
+        move(get(orderId), OrderStatus.ALLOCATED, "STOCK_ALLOCATED", detail);
+    }
+
+    public void backordered(long orderId, String reason) {
+        SalesOrder order = get(orderId);
+        if (order.getStatus() == OrderStatus.BACKORDERED) {
+            audit.record(orderId, "STOCK_SHORT", reason);
+            return;
+        }
+        move(order, OrderStatus.BACKORDERED, "STOCK_SHORT", reason);
+    }
+
+    public void shipped(long orderId, boolean completely, String detail) {
+        move(get(orderId), completely ? OrderStatus.SHIPPED : OrderStatus.PARTIALLY_SHIPPED, "SHIPMENT_DISPATCHED", detail);
+    }
+
+    public void invoiced(long orderId) {
+        move(get(orderId), OrderStatus.INVOICED, "ORDER_INVOICED", "Every shipment is invoiced");
+    }
+
+    public void reject(long orderId, String reason) {
+        move(get(orderId), OrderStatus.REJECTED, "ORDER_REJECTED", reason);
+    }
+
+    public void cancel(long orderId, String reason) {
+        move(get(orderId), OrderStatus.CANCELLED, "ORDER_CANCELLED", reason);
+    }
+
+    public void note(long orderId, String action, String detail) {
+        audit.record(orderId, action, detail);
+    }
+
+    private void move(SalesOrder order, OrderStatus next, String action, String reason) {
+        OrderStatus previous = order.getStatus();
+        order.moveTo(next, reason);
+        audit.record(order.getId(), action, previous + " -> " + next + ": " + reason);
+    }
+}

@@ -1,0 +1,65 @@
+package org.tradeflow.order;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import org.tradeflow.catalog.Product;
+import org.tradeflow.pricing.PriceSource;
+import org.tradeflow.pricing.PricedOrder;
+
+import java.math.BigDecimal;
+
+@Entity
+@Table(name = "order_line")
+public class OrderLine {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "order_id")
+    private SalesOrder order;
+    private int lineNo;
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "product_id")
+    private Product product;
+    private int quantity;
+    @Column(precision = 19, scale = 4)
+    private BigDecimal unitPrice;
+    @Column(precision = 19, scale = 2)
+    private BigDecimal netAmount;
+    @Enumerated(EnumType.STRING)
+    private PriceSource priceSource;
+    private String priceRule;
+
+    protected OrderLine() {
+    }
+
+    OrderLine(SalesOrder order, Product product, PricedOrder.PricedLine priced) {
+        this.order = order;
+        this.product = product;
+        this.lineNo = priced.lineNo();
+        this.quantity = priced.quantity();
+        this.unitPrice = priced.unitPrice();
+        this.netAmount = priced.netAmount();
+        this.priceSource = priced.priceSource();
+        this.priceRule = priced.priceRule();
+    }
+
+    public Long getId() { return id; }
+    public SalesOrder getOrder() { return order; }
+    public int getLineNo() { return lineNo; }
+    public Product getProduct() { return product; }
+    public int getQuantity() { return quantity; }
+    public BigDecimal getUnitPrice() { return unitPrice; }
+    public BigDecimal getNetAmount() { return netAmount; }
+    public PriceSource getPriceSource() { return priceSource; }
+    public String getPriceRule() { return priceRule; }
+}

@@ -1,0 +1,26 @@
+package org.tradeflow.order;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+import java.util.List;
+import java.util.Optional;
+
+public interface OrderRepository extends JpaRepository<SalesOrder, Long> {
+
+    Optional<SalesOrder> findByIdempotencyKey(String idempotencyKey);
+
+    Optional<SalesOrder> findByAccountCodeAndCustomerPoNumber(String accountCode, String customerPoNumber);
+
+    @Query("""
+            select o from SalesOrder o
+             where (:accountCode is null or o.account.code = :accountCode)
+               and (:status is null or o.status = :status)
+             order by o.id desc""")
+    List<SalesOrder> search(@Param("accountCode") String accountCode, @Param("status") OrderStatus status, Pageable page);
+
+    @Query(value = "select 'SO-' || nextval('order_number_seq')", nativeQuery = true)
+    String nextOrderNumber();
+}

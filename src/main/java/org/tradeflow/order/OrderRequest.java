@@ -1,0 +1,20 @@
+package org.tradeflow.order;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.tradeflow.pricing.LineRequest;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** An order as a channel submits it. */
+public record OrderRequest(
+        @NotBlank @Size(max = 32) String accountCode,
+        @NotBlank @Size(max = 64) @Pattern(regexp = "[\\p{Alnum}][\\p{Alnum} ./_#-]*", message = "may hold letters, digits, spaces and . / _ # - only") String customerPoNumber,
+        LocalDate requestedDeliveryDate,
+        @NotEmpty @Size(max = 5000) List<@NotNull @Valid LineRequest> lines) {
+}

@@ -1,0 +1,43 @@
+package org.tradeflow.order;
+
+import org.tradeflow.audit.AuditTrail.AuditEntry;
+import org.tradeflow.policy.PolicyViolation;
+import org.tradeflow.pricing.PriceSource;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** An order as the API shows it: prices with the rule behind each, shipments, invoices and its history. */
+public record OrderView(long id, String orderNumber, String accountCode, String customerPoNumber,
+                        LocalDate requestedDeliveryDate, OrderStatus status, String statusReason, String currency,
+                        BigDecimal netTotal, String ruleSetChecksum, Instant createdAt, String createdBy,
+                        List<Line> lines, List<PolicyViolation> violations, List<Shipment> shipments,
+                        List<Invoice> invoices, List<AuditEntry> audit) {
+
+    public record Line(int lineNo, String sku, String name, int quantity, BigDecimal unitPrice, BigDecimal netAmount,
+                       PriceSource priceSource, String priceRule) {
+    }
+
+    public record Shipment(long id, String shipmentNumber, String warehouse, String status, String carrier,
+                           String trackingNumber, OffsetDateTime dispatchedAt, List<ShipmentLine> lines) {
+    }
+
+    public record ShipmentLine(int lineNo, String sku, int quantity) {
+    }
+
+    public record Invoice(String invoiceNumber, String shipmentNumber, BigDecimal netTotal, String currency,
+                          LocalDate issuedOn, LocalDate dueOn, String status) {
+    }
+
+    /** The short form used in order lists. */
+    public record Summary(long id, String orderNumber, String accountCode, String customerPoNumber, OrderStatus status,
+                          String currency, BigDecimal netTotal, Instant createdAt) {
+        static Summary of(SalesOrder o) {
+            return new Summary(o.getId(), o.getOrderNumber(), o.getAccount().getCode(), o.getCustomerPoNumber(),
+                    o.getStatus(), o.getCurrency(), o.getNetTotal(), o.getCreatedAt());
+        }
+    }
+}

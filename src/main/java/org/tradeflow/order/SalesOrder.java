@@ -1,0 +1,127 @@
+package org.tradeflow.order;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.tradeflow.account.Account;
+import org.tradeflow.catalog.Product;
+import org.tradeflow.policy.PolicyViolation;
+import org.tradeflow.pricing.PricedOrder;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+@Entity
+@Table(name = "sales_order")
+public class SalesOrder {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String orderNumber;
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "account_id")
+    private Account account;
+    private String customerPoNumber;
+    private LocalDate requestedDeliveryDate;
+    @Enumerated(EnumType.STRING)
+    private OrderStatus status;
+    private String currency;
+    @Column(precision = 19, scale = 2)
+    private BigDecimal netTotal;
+    private String ruleSetChecksum;
+    private String idempotencyKey;
+    private String requestHash;
+    private String statusReason;
+    private String createdBy;
+    private Instant createdAt;
+    private Instant updatedAt;
+    @Version
+    private long version;
+
+    @OneToMany(mappedBy = "order", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("lineNo")
+    private List<OrderLine> lines = new ArrayList<>();
+
+    @OneToMany(mappedBy = "order", cascade = CascadeType.ALL, orphanRemoval = true)
+    private List<OrderViolation> violations = new ArrayList<>();
+
+    protected SalesOrder() {
+    }
+
+    static SalesOrder capture(String orderNumber, Account account, String customerPoNumber, LocalDate requestedDeliveryDate,
+                              String idempotencyKey, String requestHash, String createdBy,
+                              PricedOrder priced, Map<Long, Product> products) {
+        SalesOrder order = new SalesOrder();
+        order.orderNumber = orderNumber;
+        order.account = account;
+        order.customerPoNumber = customerPoNumber;
+        order.requestedDeliveryDate = requestedDeliveryDate;
+        order.status = OrderStatus.RECEIVED;
+        order.idempotencyKey = idempotencyKey;
+        order.requestHash = requestHash;
+        order.createdBy = createdBy;
+        order.createdAt = Instant.now();
+        order.updatedAt = order.createdAt;
+        order.applyPricing(priced, products);
+        return order;
+    }
+
+    /** Replaces prices and violations with one evaluation's result: an order is priced by one rule version. */
+    void applyPricing(PricedOrder priced, Map<Long, Product> products) {
+        lines.clear();
+        violations.clear();
+        priced.lines().forEach(line -> lines.add(new OrderLine(this, products.get(line.productId()), line)));
+        priced.violations().forEach(violation -> violations.add(new OrderViolation(this, violation)));
+        currency = priced.currency();
+        netTotal = priced.netTotal();
+        ruleSetChecksum = priced.ruleSetChecksum();
+    }
+
+    void moveTo(OrderStatus next, String reason) {
+        if (!status.canMoveTo(next)) {
+            throw new IllegalStateException("Order " + orderNumber + " cannot move from " + status + " to " + next);
+        }
+        status = next;
+        statusReason = reason == null || reason.length() <= 2000 ? reason : reason.substring(0, 1997) + "...";
+        updatedAt = Instant.now();
+    }
+
+    public boolean hasBlockingViolations() {
+        return violations.stream().map(OrderViolation::toPolicyViolation).anyMatch(PolicyViolation::blocking);
+    }
+
+    public List<PolicyViolation> policyViolations() {
+        return violations.stream().map(OrderViolation::toPolicyViolation).toList();
+    }
+
+    public Long getId() { return id; }
+    public String getOrderNumber() { return orderNumber; }
+    public Account getAccount() { return account; }
+    public String getCustomerPoNumber() { return customerPoNumber; }
+    public LocalDate getRequestedDeliveryDate() { return requestedDeliveryDate; }
+    public OrderStatus getStatus() { return status; }
+    public String getCurrency() { return currency; }
+    public BigDecimal getNetTotal() { return netTotal; }
+    public String getRuleSetChecksum() { return ruleSetChecksum; }
+    public String getRequestHash() { return requestHash; }
+    public String getStatusReason() { return statusReason; }
+    public String getCreatedBy() { return createdBy; }
+    public Instant getCreatedAt() { return createdAt; }
+    public List<OrderLine> getLines() { return lines; }
+}

@@ -1,0 +1,20 @@
+package org.tradeflow.pricing;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import org.tradeflow.policy.PolicyViolation;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** The outcome of one rules evaluation over all lines of an order or quote. */
+public record PricedOrder(String accountCode, String currency, List<PricedLine> lines, List<PolicyViolation> violations,
+                          BigDecimal netTotal, String ruleSetChecksum) {
+
+    public boolean hasBlockingViolations() {
+        return violations.stream().anyMatch(PolicyViolation::blocking);
+    }
+
+    public record PricedLine(int lineNo, @JsonIgnore long productId, String sku, String name, int quantity, BigDecimal unitPrice,
+                             BigDecimal netAmount, PriceSource priceSource, String priceRule) {
+    }
+}

@@ -1,0 +1,46 @@
+package org.tradeflow.pricing;
+
+import java.math.BigDecimal;
+
+/**
+ * One order or quote line as the pricing and policy rules see it: immutable input, no behaviour.
+ * Getters (not record accessors) because decision-table constraints address facts as beans.
+ */
+public final class PricingLine {
+
+    private final int lineNo;
+    private final String sku;
+    private final String category;
+    private final int packSize;
+    private final int quantity;
+    private final BigDecimal listPrice;
+    private final String currency;
+    private final String accountCode;
+    private final String customerGroup;
+    private final String region;
+
+    public PricingLine(int lineNo, String sku, String category, int packSize, int quantity, BigDecimal listPrice,
+                       String currency, String accountCode, String customerGroup, String region) {
+        this.lineNo = lineNo;
+        this.sku = sku;
+        this.category = category;
+        this.packSize = packSize;
+        this.quantity = quantity;
+        this.listPrice = listPrice;
+        this.currency = currency;
+        this.accountCode = accountCode;
+        this.customerGroup = customerGroup;
+        this.region = region;
+    }
+
+    public int getLineNo() { return lineNo; }
+    public String getSku() { return sku; }
+    public String getCategory() { return category; }
+    public int getPackSize() { return packSize; }
+    public int getQuantity() { return quantity; }
+    public BigDecimal getListPrice() { return listPrice; }
+    public String getCurrency() { return currency; }
+    public String getAccountCode() { return accountCode; }
+    public String getCustomerGroup() { return customerGroup; }
+    public String getRegion() { return region; }
+}

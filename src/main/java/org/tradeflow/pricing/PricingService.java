@@ -1,0 +1,89 @@
+package org.tradeflow.pricing;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tradeflow.account.Account;
+import org.tradeflow.account.AccountRepository;
+import org.tradeflow.catalog.Product;
+import org.tradeflow.catalog.ProductRepository;
+import org.tradeflow.rules.RuleSet;
+import org.tradeflow.rules.RuleSetRegistry;
+import org.tradeflow.web.ApiProblem;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Prices and validates all lines of an order or quote in one stateless rules evaluation. */
+@Service
+public class PricingService {
+
+    private final AccountRepository accounts;
+    private final ProductRepository products;
+    private final RuleSetRegistry rules;
+
+    PricingService(AccountRepository accounts, ProductRepository products, RuleSetRegistry rules) {
+        this.accounts = accounts;
+        this.products = products;
+        this.rules = rules;
+    }
+
+    /** Resolves the account and SKUs (refusing unknown ones, naming the line) and prices the lines. */
+    @Transactional(readOnly = true)
+    public PricedOrder price(String accountCode, List<LineRequest> requested) {
+        Account account = accounts.findByCode(accountCode)
+                .orElseThrow(() -> ApiProblem.invalidField("accountCode", "unknown account '" + accountCode + "'"));
+        Map<String, Product> bySku = products.findBySkuIn(requested.stream().map(LineRequest::sku).toList()).stream()
+                .collect(Collectors.toMap(Product::getSku, Function.identity()));
+        List<ApiProblem.FieldError> errors = new ArrayList<>();
+        List<PricingLine> lines = new ArrayList<>();
+        for (int i = 0; i < requested.size(); i++) {
+            LineRequest line = requested.get(i);
+            Product product = bySku.get(line.sku());
+            String field = "lines[" + i + "].sku";
+            if (product == null || !product.isActive()) {
+                errors.add(new ApiProblem.FieldError(field, "unknown SKU '" + line.sku() + "' on line " + (i + 1)));
+            } else if (product.listPrice(account.getCurrency()).isEmpty()) {
+                errors.add(new ApiProblem.FieldError(field, "SKU '" + line.sku() + "' on line " + (i + 1)
+                        + " has no price in the account's currency " + account.getCurrency()));
+            } else {
+                lines.add(new PricingLine(i + 1, product.getSku(), product.getCategory(), product.getPackSize(),
+                        line.quantity(), product.listPrice(account.getCurrency()).orElseThrow(), account.getCurrency(),
+                        account.getCode(), account.getCustomerGroup(), account.getRegion()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiProblem.invalid(errors.stream().map(ApiProblem.FieldError::message).collect(Collectors.joining("; ")), errors);
+        }
+        return evaluate(lines, bySku, account.getCurrency());
+    }
+
+    private PricedOrder evaluate(List<PricingLine> lines, Map<String, Product> bySku, String currency) {
+        RuleSet ruleSet = rules.current();
+        OrderEvaluation evaluation = new OrderEvaluation();
+        ruleSet.evaluate(Map.of("evaluation", evaluation), lines);
+
+        int minorUnits = Currency.getInstance(currency).getDefaultFractionDigits();
+        List<PricedOrder.PricedLine> priced = new ArrayList<>(lines.size());
+        BigDecimal total = BigDecimal.ZERO.setScale(minorUnits);
+        for (PricingLine line : lines) {
+            PriceOffer offer = evaluation.chosenOffers().get(line.getLineNo());
+            if (offer == null) {
+                throw new IllegalStateException("Rules " + ruleSet.checksum() + " chose no price for line " + line.getLineNo());
+            }
+            BigDecimal net = offer.getUnitPrice().multiply(BigDecimal.valueOf(line.getQuantity()))
+                    .setScale(minorUnits, RoundingMode.HALF_EVEN);
+            total = total.add(net);
+            Product product = bySku.get(line.getSku());
+            priced.add(new PricedOrder.PricedLine(line.getLineNo(), product.getId(), line.getSku(), product.getName(),
+                    line.getQuantity(), offer.getUnitPrice(), net, offer.getSource(), offer.getRule()));
+        }
+        return new PricedOrder(lines.isEmpty() ? null : lines.get(0).getAccountCode(), currency, priced,
+                evaluation.violations(), total, ruleSet.checksum());
+    }
+}

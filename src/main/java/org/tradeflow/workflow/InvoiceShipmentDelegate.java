@@ -1,0 +1,21 @@
+package org.tradeflow.workflow;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import org.tradeflow.invoicing.InvoicingService;
+
+@Component
+class InvoiceShipmentDelegate implements JavaDelegate {
+
+    private final InvoicingService invoicing;
+
+    InvoiceShipmentDelegate(InvoicingService invoicing) {
+        this.invoicing = invoicing;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        invoicing.invoiceShipment(execution.getProcessBusinessKey());
+    }
+}

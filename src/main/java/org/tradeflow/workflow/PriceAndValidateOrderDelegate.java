@@ -1,0 +1,22 @@
+package org.tradeflow.workflow;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import org.tradeflow.order.OrderLifecycle;
+
+@Component
+class PriceAndValidateOrderDelegate implements JavaDelegate {
+
+    private final OrderLifecycle orders;
+
+    PriceAndValidateOrderDelegate(OrderLifecycle orders) {
+        this.orders = orders;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        boolean blocked = orders.priceAndValidate(ProcessVariables.orderId(execution));
+        execution.setVariable(OrderToCashProcess.Variables.BLOCKING_VIOLATIONS, blocked);
+    }
+}

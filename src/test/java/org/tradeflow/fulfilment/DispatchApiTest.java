@@ -1,0 +1,60 @@
+package org.tradeflow.fulfilment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.tradeflow.support.Api;
+import org.tradeflow.support.IntegrationTest;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tradeflow.support.OrderRequests.anOrder;
+
+class DispatchApiTest extends IntegrationTest {
+
+    @Test
+    void dispatchBooksTheShipmentAndItsInvoiceFollows() {
+        JsonNode shipment = requestedShipment();
+
+        Api.Response dispatched = api.post("/api/v1/shipments/" + shipment.get("id").asLong() + "/dispatch",
+                Map.of("carrier", "UPS", "trackingNumber", "1Z999AA10123456784"));
+
+        assertThat(dispatched.status()).as(dispatched.body()).isEqualTo(200);
+        assertThat(dispatched.json().get("status").asText()).isEqualTo("DISPATCHED");
+        assertThat(dispatched.json().get("trackingNumber").asText()).isEqualTo("1Z999AA10123456784");
+        String orderNumber = dispatched.json().get("orderNumber").asText();
+        processes.runJobs(orderNumber);
+        assertThat(fixtures.count("select count(*) from invoice i join shipment s on s.id = i.shipment_id where s.id = ?",
+                shipment.get("id").asLong())).isEqualTo(1);
+    }
+
+    @Test
+    void dispatchingTwiceIsAConflictAndChangesNothing() {
+        JsonNode shipment = requestedShipment();
+        String path = "/api/v1/shipments/" + shipment.get("id").asLong() + "/dispatch";
+        api.post(path, Map.of("carrier", "UPS", "trackingNumber", "T1"));
+        int movements = fixtures.count("select count(*) from stock_movement");
+
+        Api.Response again = api.post(path, Map.of("carrier", "UPS", "trackingNumber", "T2"));
+
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.isProblem()).isTrue();
+        assertThat(fixtures.count("select count(*) from stock_movement")).isEqualTo(movements);
+    }
+
+    @Test
+    void dispatchOfAnUnknownShipmentOrWithoutCarrierIsRefused() {
+        assertThat(api.post("/api/v1/shipments/99999999/dispatch", Map.of("carrier", "UPS", "trackingNumber", "T")).status())
+                .isEqualTo(404);
+        Api.Response missing = api.post("/api/v1/shipments/1/dispatch", Map.of("trackingNumber", "T"));
+        assertThat(missing.status()).isEqualTo(422);
+        assertThat(missing.json().get("errors").get(0).get("field").asText()).isEqualTo("carrier");
+    }
+
+    private JsonNode requestedShipment() {
+        String sku = fixtures.product(Map.of("WH-DE", 50));
+        JsonNode order = api.post("/api/v1/orders", anOrder().forAccount("ACME-DE").line(sku, 5).body()).json();
+        processes.runJobs(order.get("orderNumber").asText());
+        return api.get("/api/v1/orders/" + order.get("id").asLong()).json().get("shipments").get(0);
+    }
+}

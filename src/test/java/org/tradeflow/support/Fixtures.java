@@ -1,0 +1,85 @@
+package org.tradeflow.support;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.tradeflow.inventory.StockLedger;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Test data of each test's own, written through the same ledger the application uses. */
+@Component
+public class Fixtures {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private final JdbcTemplate jdbc;
+    private final StockLedger ledger;
+    private final TransactionTemplate transaction;
+
+    Fixtures(JdbcTemplate jdbc, StockLedger ledger, TransactionTemplate transaction) {
+        this.jdbc = jdbc;
+        this.ledger = ledger;
+        this.transaction = transaction;
+    }
+
+    /** A unique customer PO number, so tests never collide on the account + PO idempotency rule. */
+    public static String poNumber() {
+        return "PO-T" + System.nanoTime() + "-" + SEQUENCE.incrementAndGet();
+    }
+
+    /** A new GIFTS product (no category rules apply) priced 10.00 EUR / 12.00 USD, pack of 1, with this stock. */
+    public String product(Map<String, Integer> stockByWarehouse) {
+        String sku = "T" + System.nanoTime() % 1_000_000_000L + SEQUENCE.incrementAndGet();
+        transaction.executeWithoutResult(status -> {
+            Long productId = jdbc.queryForObject(
+                    "insert into product (sku, name, category, pack_size) values (?, ?, 'GIFTS', 1) returning id",
+                    Long.class, sku, "Test item " + sku);
+            jdbc.update("insert into product_price (product_id, currency, list_price) values (?, 'EUR', ?), (?, 'USD', ?)",
+                    productId, new BigDecimal("10.00"), productId, new BigDecimal("12.00"));
+            for (String warehouse : new String[]{"WH-DE", "WH-NL", "WH-US"}) {
+                Long warehouseId = jdbc.queryForObject("select id from warehouse where code = ?", Long.class, warehouse);
+                jdbc.update("insert into stock (warehouse_id, product_id) values (?, ?)", warehouseId, productId);
+                int quantity = stockByWarehouse.getOrDefault(warehouse, 0);
+                if (quantity > 0) {
+                    ledger.receive(new StockLedger.StockKey(warehouseId, productId), quantity);
+                }
+            }
+        });
+        return sku;
+    }
+
+    /** Goods arriving in a warehouse, booked through the ledger. */
+    public void receive(String sku, String warehouse, int quantity) {
+        transaction.executeWithoutResult(status -> ledger.receive(new StockLedger.StockKey(
+                jdbc.queryForObject("select id from warehouse where code = ?", Long.class, warehouse),
+                jdbc.queryForObject("select id from product where sku = ?", Long.class, sku)), quantity));
+    }
+
+    public Stock stock(String sku) {
+        return jdbc.queryForObject("""
+                select coalesce(sum(s.on_hand), 0) as on_hand, coalesce(sum(s.reserved), 0) as reserved,
+                       (select coalesce(sum(m.on_hand_delta), 0) from stock_movement m where m.product_id = p.id) as ledger_on_hand,
+                       (select coalesce(sum(m.reserved_delta), 0) from stock_movement m where m.product_id = p.id) as ledger_reserved,
+                       (select count(*) from stock s2 where s2.product_id = p.id and s2.reserved > s2.on_hand) as oversold_rows
+                  from product p join stock s on s.product_id = p.id where p.sku = ? group by p.id""",
+                (rs, row) -> new Stock(rs.getInt("on_hand"), rs.getInt("reserved"), rs.getInt("ledger_on_hand"),
+                        rs.getInt("ledger_reserved"), rs.getInt("oversold_rows")), sku);
+    }
+
+    public int stockIn(String sku, String warehouse, String column) {
+        return jdbc.queryForObject("select s." + ("reserved".equals(column) ? "reserved" : "on_hand") + """
+                 from stock s join product p on p.id = s.product_id join warehouse w on w.id = s.warehouse_id
+                 where p.sku = ? and w.code = ?""", Integer.class, sku, warehouse);
+    }
+
+    public int count(String sql, Object... args) {
+        return jdbc.queryForObject(sql, Integer.class, args);
+    }
+
+    /** Stock of one SKU over all warehouses, next to what its ledger adds up to. */
+    public record Stock(int onHand, int reserved, int ledgerOnHand, int ledgerReserved, int oversoldRows) {
+    }
+}

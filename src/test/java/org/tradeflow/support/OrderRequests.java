@@ -1,0 +1,44 @@
+package org.tradeflow.support;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds order request bodies that read like the order: {@code anOrder().forAccount("ACME-DE").line("85123A", 24)}. */
+public final class OrderRequests {
+
+    private String accountCode = "ACME-DE";
+    private String customerPoNumber = Fixtures.poNumber();
+    private final List<Map<String, Object>> lines = new ArrayList<>();
+
+    private OrderRequests() {
+    }
+
+    public static OrderRequests anOrder() {
+        return new OrderRequests();
+    }
+
+    public OrderRequests forAccount(String accountCode) {
+        this.accountCode = accountCode;
+        return this;
+    }
+
+    public OrderRequests withPo(String customerPoNumber) {
+        this.customerPoNumber = customerPoNumber;
+        return this;
+    }
+
+    public OrderRequests line(String sku, int quantity) {
+        lines.add(Map.of("sku", sku, "quantity", quantity));
+        return this;
+    }
+
+    public Map<String, Object> body() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("accountCode", accountCode);
+        body.put("customerPoNumber", customerPoNumber);
+        body.put("lines", lines);
+        return body;
+    }
+}

@@ -1,0 +1,103 @@
+package org.tradeflow.support;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Drives the real engine the way its job executor would, but when the test says so: runs every job that is
+ * due, fires timers on demand, and completes user tasks.
+ */
+@Component
+public class ProcessDriver {
+
+    private final ManagementService management;
+    private final TaskService tasks;
+    private final RuntimeService runtime;
+
+    ProcessDriver(ManagementService management, TaskService tasks, RuntimeService runtime) {
+        this.management = management;
+        this.tasks = tasks;
+        this.runtime = runtime;
+    }
+
+    /** Runs the due jobs of an order's processes until none is left; a failing job fails the test. */
+    public void runJobs(String orderNumber) {
+        for (int round = 0; round < 100; round++) {
+            List<Job> due = dueJobs(orderNumber);
+            if (due.isEmpty()) {
+                return;
+            }
+            due.forEach(job -> management.executeJob(job.getId()));
+        }
+        throw new IllegalStateException("Jobs of " + orderNumber + " keep coming: a loop in the process?");
+    }
+
+    public List<Job> dueJobs(String orderNumber) {
+        return management.createJobQuery().executable().list().stream()
+                .filter(job -> job.getProcessInstanceId() != null && belongsTo(businessKey(job.getProcessInstanceId()), orderNumber))
+                .filter(job -> !isTimer(job))
+                .toList();
+    }
+
+    /** Fires the timer waiting on the given boundary event, as if its time had come. */
+    public void fireTimer(String businessKey, String activityId) {
+        Job timer = management.createJobQuery().timers().activityId(activityId)
+                .processInstanceId(processInstanceId(businessKey)).singleResult();
+        if (timer == null) {
+            throw new AssertionError("No timer on " + activityId + " for " + businessKey);
+        }
+        management.executeJob(timer.getId());
+    }
+
+    public Task task(String businessKey, String taskDefinitionKey) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(businessKey)
+                .taskDefinitionKey(taskDefinitionKey).singleResult();
+    }
+
+    public List<Task> openTasks(String businessKey) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(businessKey).list();
+    }
+
+    public List<String> candidateGroups(Task task) {
+        return tasks.getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> "candidate".equals(link.getType()) && link.getGroupId() != null)
+                .map(link -> link.getGroupId()).toList();
+    }
+
+    public Map<String, Object> taskVariables(Task task) {
+        return tasks.getVariablesLocal(task.getId());
+    }
+
+    public void complete(Task task, Map<String, Object> variables) {
+        tasks.complete(task.getId(), variables);
+    }
+
+    public boolean isEnded(String businessKey) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).count() == 0;
+    }
+
+    /** The order's own process, or one of its shipments' ({@code SO-100001-S2}). */
+    private static boolean belongsTo(String businessKey, String orderNumber) {
+        return businessKey.equals(orderNumber) || businessKey.startsWith(orderNumber + "-S");
+    }
+
+    private String processInstanceId(String businessKey) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).singleResult().getId();
+    }
+
+    private String businessKey(String processInstanceId) {
+        var instance = runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+        return instance == null || instance.getBusinessKey() == null ? "" : instance.getBusinessKey();
+    }
+
+    private boolean isTimer(Job job) {
+        return management.createJobQuery().jobId(job.getId()).timers().count() > 0;
+    }
+}

@@ -1,0 +1,252 @@
+package org.tradeflow.workflow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.tradeflow.support.Api;
+import org.tradeflow.support.IntegrationTest;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tradeflow.support.OrderRequests.anOrder;
+
+/** One test per path through processes/order-to-cash.bpmn, on the real engine, rules and database. */
+class OrderToCashProcessTest extends IntegrationTest {
+
+    @Test
+    void smallOrderRunsStraightThroughToInvoiced() {
+        String sku = fixtures.product(Map.of("WH-DE", 100));
+        JsonNode order = submit(anOrder().forAccount("ACME-DE").line(sku, 10).body());
+        String orderNumber = order.get("orderNumber").asText();
+
+        processes.runJobs(orderNumber);
+        JsonNode allocated = reload(order);
+        assertThat(allocated.get("status").asText()).isEqualTo("ALLOCATED");
+        assertThat(allocated.get("shipments")).hasSize(1);
+        JsonNode shipment = allocated.get("shipments").get(0);
+        assertThat(shipment.get("warehouse").asText()).isEqualTo("WH-DE");
+        assertThat(shipment.get("status").asText()).isEqualTo("REQUESTED");
+        assertThat(fixtures.stockIn(sku, "WH-DE", "reserved")).isEqualTo(10);
+
+        dispatch(shipment);
+        assertThat(reload(order).get("status").asText()).isEqualTo("SHIPPED");
+        processes.runJobs(orderNumber);
+
+        JsonNode invoiced = reload(order);
+        assertThat(invoiced.get("status").asText()).isEqualTo("INVOICED");
+        assertThat(invoiced.get("invoices")).hasSize(1);
+        assertThat(new BigDecimal(invoiced.get("invoices").get(0).get("netTotal").asText()))
+                .isEqualByComparingTo(new BigDecimal(invoiced.get("netTotal").asText()));
+        assertThat(fixtures.stockIn(sku, "WH-DE", "on_hand")).isEqualTo(90);
+        assertThat(fixtures.stockIn(sku, "WH-DE", "reserved")).isZero();
+        assertThat(processes.isEnded(orderNumber)).isTrue();
+        assertThat(actions(invoiced)).containsSubsequence("ORDER_RECEIVED", "ORDER_VALIDATED", "CREDIT_OK",
+                "STOCK_ALLOCATED", "SHIPMENT_REQUESTED", "SHIPMENT_DISPATCHED", "SHIPMENT_INVOICED", "ORDER_INVOICED");
+    }
+
+    @Test
+    void orderSplitsAcrossTwoWarehousesWhenThePreferredOneIsShort() {
+        String sku = fixtures.product(Map.of("WH-DE", 6, "WH-NL", 20));
+        JsonNode order = submit(anOrder().forAccount("ACME-DE").line(sku, 10).body());
+        String orderNumber = order.get("orderNumber").asText();
+
+        processes.runJobs(orderNumber);
+        JsonNode allocated = reload(order);
+        assertThat(allocated.get("status").asText()).isEqualTo("ALLOCATED");
+        assertThat(allocated.get("shipments")).extracting(s -> s.get("warehouse").asText() + ":"
+                + s.get("lines").get(0).get("quantity").asInt()).containsExactly("WH-DE:6", "WH-NL:4");
+
+        dispatch(allocated.get("shipments").get(0));
+        assertThat(reload(order).get("status").asText()).isEqualTo("PARTIALLY_SHIPPED");
+        dispatch(allocated.get("shipments").get(1));
+        processes.runJobs(orderNumber);
+
+        JsonNode invoiced = reload(order);
+        assertThat(invoiced.get("status").asText()).isEqualTo("INVOICED");
+        assertThat(invoiced.get("invoices")).hasSize(2);
+        assertThat(fixtures.stock(sku).onHand()).isEqualTo(16);
+    }
+
+    @Test
+    void orderWithoutEnoughStockAnywhereWaitsForTheOrderDeskAndCanBeCancelled() {
+        String sku = fixtures.product(Map.of("WH-DE", 3, "WH-NL", 2));
+        JsonNode order = submit(anOrder().forAccount("ACME-DE").line(sku, 10).body());
+        String orderNumber = order.get("orderNumber").asText();
+
+        processes.runJobs(orderNumber);
+        JsonNode backordered = reload(order);
+        assertThat(backordered.get("status").asText()).isEqualTo("BACKORDERED");
+        assertThat(backordered.get("statusReason").asText()).contains("short by 5");
+        assertThat(fixtures.stock(sku).reserved()).isZero();
+
+        Task shortage = processes.task(orderNumber, "UserTaskResolveStockShortage");
+        assertThat(shortage.getTaskDefinitionKey()).isEqualTo("UserTaskResolveStockShortage");
+        assertThat(processes.taskVariables(shortage).get("taskReason").toString()).contains("short by 5");
+        processes.complete(shortage, Map.of("retryAllocation", false, "decisionComment", "customer cancelled"));
+        processes.runJobs(orderNumber);
+
+        JsonNode cancelled = reload(order);
+        assertThat(cancelled.get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(processes.isEnded(orderNumber)).isTrue();
+    }
+
+    @Test
+    void orderDeskCanRetryAllocationOnceStockArrives() {
+        String sku = fixtures.product(Map.of("WH-DE", 4));
+        JsonNode order = submit(anOrder().forAccount("ACME-DE").line(sku, 10).body());
+        String orderNumber = order.get("orderNumber").asText();
+        processes.runJobs(orderNumber);
+        assertThat(reload(order).get("status").asText()).isEqualTo("BACKORDERED");
+
+        fixtures.receive(sku, "WH-DE", 20);
+        processes.complete(processes.task(orderNumber, "UserTaskResolveStockShortage"),
+                Map.of("retryAllocation", true, "decisionComment", "stock arrived"));
+        processes.runJobs(orderNumber);
+
+        assertThat(reload(order).get("status").asText()).isEqualTo("ALLOCATED");
+        assertThat(fixtures.stockIn(sku, "WH-DE", "reserved")).isEqualTo(10);
+    }
+
+    @Test
+    void blockingViolationGoesToTheOrderDeskWhichCanRejectTheOrder() {
+        // Demo policy: DEALER accounts must order LIGHTING in multiples of the pack (85123A comes in 6s).
+        JsonNode order = submit(anOrder().forAccount("ALPINE-AT").line("85123A", 13).body());
+        String orderNumber = order.get("orderNumber").asText();
+        assertThat(order.get("violations")).anySatisfy(v -> assertThat(v.get("severity").asText()).isEqualTo("BLOCK"));
+
+        processes.runJobs(orderNumber);
+        assertThat(reload(order).get("status").asText()).isEqualTo("ON_HOLD");
+        Task exceptions = processes.task(orderNumber, "UserTaskResolveOrderExceptions");
+        assertThat(exceptions.getTaskDefinitionKey()).isEqualTo("UserTaskResolveOrderExceptions");
+        assertThat(processes.taskVariables(exceptions).get("orderSummary").toString()).contains("85123A", "ALPINE-AT");
+
+        processes.complete(exceptions, Map.of("exceptionsAccepted", false, "decisionComment", "ask for full packs"));
+        processes.runJobs(orderNumber);
+
+        JsonNode rejected = reload(order);
+        assertThat(rejected.get("status").asText()).isEqualTo("REJECTED");
+        assertThat(rejected.get("statusReason").asText()).contains("ask for full packs");
+        assertThat(actions(rejected)).contains("TASK_COMPLETED", "ORDER_REJECTED");
+    }
+
+    @Test
+    void orderDeskCanAcceptAnOrderDespiteViolations() {
+        JsonNode order = submit(anOrder().forAccount("ALPINE-AT").line("85123A", 13).body());
+        String orderNumber = order.get("orderNumber").asText();
+        processes.runJobs(orderNumber);
+
+        processes.complete(processes.task(orderNumber, "UserTaskResolveOrderExceptions"),
+                Map.of("exceptionsAccepted", true, "decisionComment", "long-standing customer"));
+        processes.runJobs(orderNumber);
+
+        assertThat(reload(order).get("status").asText()).isEqualTo("ALLOCATED");
+    }
+
+    @Test
+    void largeOrderWaitsForSalesManagerWhoApprovesIt() {
+        String sku = fixtures.product(Map.of("WH-NL", 2000));
+        JsonNode order = submit(anOrder().forAccount("BRIT-UK").line(sku, 1200).body());
+        String orderNumber = order.get("orderNumber").asText();
+        assertThat(new BigDecimal(order.get("netTotal").asText())).isGreaterThanOrEqualTo(new BigDecimal("10000"));
+
+        processes.runJobs(orderNumber);
+        assertThat(reload(order).get("status").asText()).isEqualTo("AWAITING_APPROVAL");
+        Task approval = processes.task(orderNumber, "UserTaskApproveOrder");
+        assertThat(approval.getDueDate()).isInTheFuture();
+        assertThat(processes.candidateGroups(approval)).containsExactly("sales-managers");
+        assertThat(processes.taskVariables(approval).get("taskReason").toString()).contains("10,000");
+
+        processes.complete(approval, Map.of("orderApproved", true, "decisionComment", "good customer"));
+        processes.runJobs(orderNumber);
+        assertThat(reload(order).get("status").asText()).isEqualTo("ALLOCATED");
+    }
+
+    @Test
+    void salesManagerCanRejectALargeOrder() {
+        String sku = fixtures.product(Map.of("WH-NL", 2000));
+        JsonNode order = submit(anOrder().forAccount("BRIT-UK").line(sku, 1100).body());
+        String orderNumber = order.get("orderNumber").asText();
+        processes.runJobs(orderNumber);
+
+        processes.complete(processes.task(orderNumber, "UserTaskApproveOrder"),
+                Map.of("orderApproved", false, "decisionComment", "margin too thin"));
+        processes.runJobs(orderNumber);
+
+        JsonNode rejected = reload(order);
+        assertThat(rejected.get("status").asText()).isEqualTo("REJECTED");
+        assertThat(rejected.get("statusReason").asText()).contains("margin too thin");
+        assertThat(fixtures.stock(sku).reserved()).isZero();
+    }
+
+    @Test
+    void overdueApprovalIsEscalatedWhileTheTaskStaysOpen() {
+        String sku = fixtures.product(Map.of("WH-NL", 2000));
+        JsonNode order = submit(anOrder().forAccount("BRIT-UK").line(sku, 1100).body());
+        String orderNumber = order.get("orderNumber").asText();
+        processes.runJobs(orderNumber);
+
+        processes.fireTimer(orderNumber, "BoundaryEventApprovalOverdue");
+        processes.runJobs(orderNumber);
+
+        assertThat(actions(reload(order))).contains("APPROVAL_OVERDUE");
+        assertThat(processes.task(orderNumber, "UserTaskApproveOrder")).isNotNull();
+        assertThat(reload(order).get("status").asText()).isEqualTo("AWAITING_APPROVAL");
+    }
+
+    @Test
+    void orderOverTheCreditLimitIsHeldForFinanceWhoReleaseIt() {
+        // Pacific Party Co owes 4,650 USD of its 5,000 USD limit.
+        String sku = fixtures.product(Map.of("WH-US", 500));
+        JsonNode order = submit(anOrder().forAccount("PACIFIC-US").line(sku, 40).body());
+        String orderNumber = order.get("orderNumber").asText();
+
+        processes.runJobs(orderNumber);
+        JsonNode held = reload(order);
+        assertThat(held.get("status").asText()).isEqualTo("CREDIT_HOLD");
+        assertThat(held.get("statusReason").asText()).contains("exceeds the credit limit of 5000.00 USD");
+        Task hold = processes.task(orderNumber, "UserTaskReleaseCreditHold");
+        assertThat(processes.candidateGroups(hold)).containsExactly("finance");
+
+        processes.complete(hold, Map.of("creditReleased", true, "decisionComment", "payment promised"));
+        processes.runJobs(orderNumber);
+        assertThat(reload(order).get("status").asText()).isEqualTo("ALLOCATED");
+    }
+
+    @Test
+    void financeCanRejectAnOrderOnCreditHold() {
+        String sku = fixtures.product(Map.of("WH-US", 500));
+        JsonNode order = submit(anOrder().forAccount("PACIFIC-US").line(sku, 45).body());
+        String orderNumber = order.get("orderNumber").asText();
+        processes.runJobs(orderNumber);
+
+        processes.complete(processes.task(orderNumber, "UserTaskReleaseCreditHold"),
+                Map.of("creditReleased", false, "decisionComment", "overdue invoices"));
+        processes.runJobs(orderNumber);
+
+        assertThat(reload(order).get("status").asText()).isEqualTo("REJECTED");
+    }
+
+    private JsonNode submit(Map<String, Object> body) {
+        Api.Response response = api.post("/api/v1/orders", body);
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json();
+    }
+
+    private JsonNode reload(JsonNode order) {
+        return api.get("/api/v1/orders/" + order.get("id").asLong()).json();
+    }
+
+    private void dispatch(JsonNode shipment) {
+        Api.Response response = api.post("/api/v1/shipments/" + shipment.get("id").asLong() + "/dispatch",
+                Map.of("carrier", "DHL", "trackingNumber", "JD0146" + shipment.get("id").asLong()));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+    }
+
+    private static List<String> actions(JsonNode order) {
+        return StreamSupport.stream(order.get("audit").spliterator(), false).map(a -> a.get("action").asText()).toList();
+    }
+}
