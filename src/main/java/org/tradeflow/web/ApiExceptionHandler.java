@@ -1,24 +1,33 @@
 package org.tradeflow.web;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -50,19 +59,40 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                                                                   HttpStatusCode status, WebRequest request) {
         List<ApiProblem.FieldError> errors = e.getBindingResult().getFieldErrors().stream()
                 .map(error -> new ApiProblem.FieldError(error.getField(), error.getDefaultMessage()))
-                .sorted(java.util.Comparator.comparing(ApiProblem.FieldError::field))
+                .sorted(Comparator.comparing(ApiProblem.FieldError::field))
                 .toList();
         return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid request", describe(errors), errors);
     }
 
+    /** Raised instead of MethodArgumentNotValid when a handler also constrains a header or parameter. */
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<ApiProblem.FieldError> errors = e.getParameterValidationResults().stream()
-                .flatMap(result -> result.getResolvableErrors().stream().map(error -> new ApiProblem.FieldError(
-                        result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
-                .toList();
-        return problem(HttpStatus.BAD_REQUEST, "Invalid parameter", describe(errors), errors);
+        List<ApiProblem.FieldError> bodyErrors = new ArrayList<>();
+        List<ApiProblem.FieldError> parameterErrors = new ArrayList<>();
+        for (ParameterValidationResult result : e.getParameterValidationResults()) {
+            if (result instanceof ParameterErrors errors) {
+                errors.getFieldErrors().forEach(error ->
+                        bodyErrors.add(new ApiProblem.FieldError(error.getField(), error.getDefaultMessage())));
+            } else {
+                String name = parameterName(result.getMethodParameter());
+                result.getResolvableErrors().forEach(error ->
+                        parameterErrors.add(new ApiProblem.FieldError(name, error.getDefaultMessage())));
+            }
+        }
+        if (!bodyErrors.isEmpty()) {
+            bodyErrors.sort(Comparator.comparing(ApiProblem.FieldError::field));
+            return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid request", describe(bodyErrors), bodyErrors);
+        }
+        return problem(HttpStatus.BAD_REQUEST, "Invalid parameter", describe(parameterErrors), parameterErrors);
+    }
+
+    private static String parameterName(MethodParameter parameter) {
+        RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
+        if (header != null && !header.name().isEmpty()) {
+            return header.name();
+        }
+        return parameter.getParameterName();
     }
 
     @Override
@@ -70,6 +100,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                                                                   HttpStatusCode status, WebRequest request) {
         if (e.getCause() instanceof RequestTooLargeException tooLarge) {
             return tooLarge(tooLarge);
+        }
+        JsonProcessingException json = syntaxError(e.getCause());
+        if (json != null) {
+            String where = json.getLocation() == null ? "" : " at line " + json.getLocation().getLineNr()
+                    + ", column " + json.getLocation().getColumnNr();
+            return problem(HttpStatus.BAD_REQUEST, "Malformed JSON", "The body is not valid JSON" + where + ": "
+                    + json.getOriginalMessage(), List.of());
         }
         if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);
@@ -81,11 +118,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return problem(HttpStatus.BAD_REQUEST, "Malformed request", field + ": value has the wrong type",
                     List.of(new ApiProblem.FieldError(field, "value has the wrong type")));
         }
-        if (e.getCause() instanceof JsonProcessingException json && json.getLocation() != null) {
-            String where = "line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr();
-            return problem(HttpStatus.BAD_REQUEST, "Malformed JSON", "The body is not valid JSON at " + where + ": "
-                    + json.getOriginalMessage(), List.of());
-        }
         return problem(HttpStatus.BAD_REQUEST, "Malformed request", "The request body is missing or unreadable", List.of());
     }
 
@@ -96,6 +128,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             log.error("Request failed", e);
         }
         return super.handleExceptionInternal(e, body, headers, statusCode, request);
+    }
+
+    /** The JSON syntax error behind a failure, even when Jackson wrapped it with the path it was reading. */
+    private static JsonProcessingException syntaxError(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JsonParseException parse) {
+                return parse;
+            }
+            if (t instanceof MismatchedInputException mismatch && mismatch.getOriginalMessage() != null
+                    && mismatch.getOriginalMessage().contains("end-of-input")) {
+                return mismatch;
+            }
+        }
+        return null;
     }
 
     private static String path(JsonMappingException e) {
@@ -120,6 +166,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (!errors.isEmpty()) {
             body.setProperty("errors", errors);
         }
-        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(body);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }
 }

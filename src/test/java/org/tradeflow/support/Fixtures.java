@@ -69,10 +69,20 @@ public class Fixtures {
                         rs.getInt("ledger_reserved"), rs.getInt("oversold_rows")), sku);
     }
 
-    public int stockIn(String sku, String warehouse, String column) {
-        return jdbc.queryForObject("select s." + ("reserved".equals(column) ? "reserved" : "on_hand") + """
-                 from stock s join product p on p.id = s.product_id join warehouse w on w.id = s.warehouse_id
-                 where p.sku = ? and w.code = ?""", Integer.class, sku, warehouse);
+    public int onHand(String sku, String warehouse) {
+        return stockRow(sku, warehouse).onHand();
+    }
+
+    public int reserved(String sku, String warehouse) {
+        return stockRow(sku, warehouse).reserved();
+    }
+
+    private Stock stockRow(String sku, String warehouse) {
+        return jdbc.queryForObject("""
+                select s.on_hand, s.reserved from stock s
+                  join product p on p.id = s.product_id join warehouse w on w.id = s.warehouse_id
+                 where p.sku = ? and w.code = ?""",
+                (rs, row) -> new Stock(rs.getInt("on_hand"), rs.getInt("reserved"), 0, 0, 0), sku, warehouse);
     }
 
     public int count(String sql, Object... args) {

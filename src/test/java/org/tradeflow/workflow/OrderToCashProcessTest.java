@@ -30,7 +30,7 @@ class OrderToCashProcessTest extends IntegrationTest {
         JsonNode shipment = allocated.get("shipments").get(0);
         assertThat(shipment.get("warehouse").asText()).isEqualTo("WH-DE");
         assertThat(shipment.get("status").asText()).isEqualTo("REQUESTED");
-        assertThat(fixtures.stockIn(sku, "WH-DE", "reserved")).isEqualTo(10);
+        assertThat(fixtures.reserved(sku, "WH-DE")).isEqualTo(10);
 
         dispatch(shipment);
         assertThat(reload(order).get("status").asText()).isEqualTo("SHIPPED");
@@ -41,8 +41,8 @@ class OrderToCashProcessTest extends IntegrationTest {
         assertThat(invoiced.get("invoices")).hasSize(1);
         assertThat(new BigDecimal(invoiced.get("invoices").get(0).get("netTotal").asText()))
                 .isEqualByComparingTo(new BigDecimal(invoiced.get("netTotal").asText()));
-        assertThat(fixtures.stockIn(sku, "WH-DE", "on_hand")).isEqualTo(90);
-        assertThat(fixtures.stockIn(sku, "WH-DE", "reserved")).isZero();
+        assertThat(fixtures.onHand(sku, "WH-DE")).isEqualTo(90);
+        assertThat(fixtures.reserved(sku, "WH-DE")).isZero();
         assertThat(processes.isEnded(orderNumber)).isTrue();
         assertThat(actions(invoiced)).containsSubsequence("ORDER_RECEIVED", "ORDER_VALIDATED", "CREDIT_OK",
                 "STOCK_ALLOCATED", "SHIPMENT_REQUESTED", "SHIPMENT_DISPATCHED", "SHIPMENT_INVOICED", "ORDER_INVOICED");
@@ -108,7 +108,7 @@ class OrderToCashProcessTest extends IntegrationTest {
         processes.runJobs(orderNumber);
 
         assertThat(reload(order).get("status").asText()).isEqualTo("ALLOCATED");
-        assertThat(fixtures.stockIn(sku, "WH-DE", "reserved")).isEqualTo(10);
+        assertThat(fixtures.reserved(sku, "WH-DE")).isEqualTo(10);
     }
 
     @Test
