@@ -1,0 +1,118 @@
+package org.tradeflow.rules;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.tradeflow.allocation.RoutingDecision;
+import org.tradeflow.allocation.RoutingRequest;
+import org.tradeflow.approval.ApprovalCase;
+import org.tradeflow.approval.ApprovalDecision;
+import org.tradeflow.policy.PolicyViolation;
+import org.tradeflow.policy.Severity;
+import org.tradeflow.pricing.OrderEvaluation;
+import org.tradeflow.pricing.PricingLine;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** decision-tables/order-policy.xlsx, approval.xlsx and routing.xlsx as Drools compiles them. */
+class PolicyApprovalRoutingRulesTest {
+
+    static List<SpreadsheetRows.TableRow> routingRows() {
+        return SpreadsheetRows.read("routing.xlsx", "WarehouseRouting");
+    }
+
+    @Test
+    void lineBelowTheMinimumQuantityIsBlockedWithTheRowsMessage() {
+        List<PolicyViolation> violations = violations(new PricingLine(1, "22423", "KITCHEN", 1, 1,
+                new BigDecimal("14.92"), "EUR", "BRIT-UK", "WHOLESALE", "UK"));
+
+        assertThat(violations).anySatisfy(v -> {
+            assertThat(v.severity()).isEqualTo(Severity.BLOCK);
+            assertThat(v.code()).isEqualTo("MOQ");
+            assertThat(v.message()).isEqualTo("Line 1 (22423): minimum order quantity is 2");
+            assertThat(v.rule()).startsWith("MinimumQuantities_");
+        });
+    }
+
+    @Test
+    void brokenPackBlocksDealersButOnlyWarnsWholesalers() {
+        PolicyViolation dealer = single(violations(new PricingLine(1, "85123A", "LIGHTING", 6, 13,
+                new BigDecimal("3.45"), "EUR", "ALPINE-AT", "DEALER", "EU-CENTRAL")));
+        PolicyViolation wholesaler = single(violations(new PricingLine(1, "85123A", "LIGHTING", 6, 13,
+                new BigDecimal("3.45"), "EUR", "NORD-SE", "WHOLESALE", "EU-NORTH")));
+
+        assertThat(dealer.code()).isEqualTo("PACK");
+        assertThat(dealer.severity()).isEqualTo(Severity.BLOCK);
+        assertThat(wholesaler.code()).isEqualTo("PACK");
+        assertThat(wholesaler.severity()).isEqualTo(Severity.WARN);
+    }
+
+    @Test
+    void wholePacksAboveTheMinimumAreClean() {
+        assertThat(violations(new PricingLine(1, "85123A", "LIGHTING", 6, 12, new BigDecimal("3.45"), "EUR",
+                "ALPINE-AT", "DEALER", "EU-CENTRAL"))).isEmpty();
+    }
+
+    @Test
+    void absurdLineQuantityIsBlocked() {
+        assertThat(violations(new PricingLine(1, "X", "GIFTS", 1, 10_001, BigDecimal.TEN, "EUR", "A", "NONE", "UK")))
+                .extracting(PolicyViolation::code).containsExactly("MAX_QTY");
+    }
+
+    @Test
+    void ordersOfTenThousandOrMoreNeedASalesManager() {
+        ApprovalDecision atThreshold = approval("EUR", "10000.00", 400);
+        ApprovalDecision below = approval("EUR", "9999.99", 400);
+        ApprovalDecision dollars = approval("USD", "25000.00", 400);
+
+        assertThat(atThreshold.required()).isTrue();
+        assertThat(atThreshold.approverGroup()).isEqualTo("sales-managers");
+        assertThat(atThreshold.dueInHours()).isEqualTo(24);
+        assertThat(atThreshold.reason()).isEqualTo("Order value of 10,000 EUR or more");
+        assertThat(below.required()).isFalse();
+        assertThat(dollars.rule()).isEqualTo("OrderApproval_14");
+    }
+
+    @Test
+    void newAccountsNeedApprovalWhateverTheValue() {
+        ApprovalDecision decision = approval("USD", "120.00", 10);
+
+        assertThat(decision.required()).isTrue();
+        assertThat(decision.dueInHours()).isEqualTo(48);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("routingRows")
+    void routingRowSendsItsRegionToItsWarehouses(SpreadsheetRows.TableRow row) {
+        String region = row.cell(0).isEmpty() ? "SOMEWHERE-ELSE" : row.cell(0);
+        RoutingDecision routing = new RoutingDecision();
+
+        LiveRules.get().evaluate(Map.of("routing", routing), List.of(new RoutingRequest(1, region, "GIFTS", "X")));
+
+        assertThat(routing.warehousesFor(1)).containsExactlyElementsOf(
+                Arrays.stream(row.cell(3).split(",")).map(String::trim).toList());
+    }
+
+    private static List<PolicyViolation> violations(PricingLine line) {
+        OrderEvaluation evaluation = new OrderEvaluation();
+        LiveRules.get().evaluate(Map.of("evaluation", evaluation), List.of(line));
+        return evaluation.violations();
+    }
+
+    private static PolicyViolation single(List<PolicyViolation> violations) {
+        assertThat(violations).hasSize(1);
+        return violations.get(0);
+    }
+
+    private static ApprovalDecision approval(String currency, String netTotal, int accountAgeDays) {
+        ApprovalDecision decision = new ApprovalDecision();
+        LiveRules.get().evaluate(Map.of("approval", decision),
+                List.of(new ApprovalCase("A", "WHOLESALE", currency, new BigDecimal(netTotal), accountAgeDays)));
+        return decision;
+    }
+}

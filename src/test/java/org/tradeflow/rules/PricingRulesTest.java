@@ -1,0 +1,110 @@
+package org.tradeflow.rules;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.tradeflow.pricing.OrderEvaluation;
+import org.tradeflow.pricing.PriceOffer;
+import org.tradeflow.pricing.PriceSource;
+import org.tradeflow.pricing.PricingLine;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** decision-tables/pricing.xlsx and rules/pricing.drl, row by row, compiled by Drools as the server does. */
+class PricingRulesTest {
+
+    static List<SpreadsheetRows.TableRow> contractRows() {
+        return SpreadsheetRows.read("pricing.xlsx", "ContractPrices");
+    }
+
+    static List<SpreadsheetRows.TableRow> groupRows() {
+        return SpreadsheetRows.read("pricing.xlsx", "GroupPrices");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("contractRows")
+    void contractRowSetsTheAccountsPriceForItsSku(SpreadsheetRows.TableRow row) {
+        PriceOffer offer = priceOne(line(row.cell(0), "NO-GROUP", row.cell(1), "GIFTS", 1, "99.00"));
+
+        assertThat(offer.getSource()).isEqualTo(PriceSource.CONTRACT);
+        assertThat(offer.getUnitPrice()).isEqualByComparingTo(row.cell(2));
+        assertThat(offer.getRule()).isEqualTo("ContractPrices_" + row.rowNumber());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("groupRows")
+    void groupRowDiscountsTheListPriceForItsGroupAndCategory(SpreadsheetRows.TableRow row) {
+        PriceOffer offer = priceOne(line("NO-CONTRACT", row.cell(0), "ANY-SKU", row.cell(1), 1, "100.00"));
+
+        BigDecimal expected = new BigDecimal("100.00").multiply(BigDecimal.ONE.subtract(new BigDecimal(row.cell(2)).movePointLeft(2)));
+        assertThat(offer.getSource()).isEqualTo(PriceSource.GROUP);
+        assertThat(offer.getUnitPrice()).isEqualByComparingTo(expected);
+        assertThat(offer.getRule()).isEqualTo("GroupPrices_" + row.rowNumber());
+    }
+
+    @Test
+    void contractPriceWinsEvenWhenAVolumeTierWouldBeCheaper() {
+        // 600 units of a 3.00 item: the 500+ tier gives 2.82, the ACME-DE contract says 2.95.
+        PriceOffer offer = priceOne(line("ACME-DE", "DEALER", "85123A", "LIGHTING", 600, "3.00"));
+
+        assertThat(offer.getSource()).isEqualTo(PriceSource.CONTRACT);
+        assertThat(offer.getUnitPrice()).isEqualByComparingTo("2.95");
+    }
+
+    @Test
+    void withoutContractTheLowestCandidateWins() {
+        // Dealer lighting at 240 units: group 10 % beats the lighting tier 8 % and the 100+ tier 3 %.
+        PriceOffer group = priceOne(line("NO-CONTRACT", "DEALER", "X1", "LIGHTING", 240, "10.00"));
+        // A wholesaler's 600 units of gifts: no group row for gifts, so the 500+ tier (6 %) wins.
+        PriceOffer tier = priceOne(line("NO-CONTRACT", "WHOLESALE", "X2", "GIFTS", 600, "10.00"));
+        // Nothing applies: the list price.
+        PriceOffer list = priceOne(line("NO-CONTRACT", "NO-GROUP", "X3", "GIFTS", 1, "10.00"));
+
+        assertThat(group.getSource()).isEqualTo(PriceSource.GROUP);
+        assertThat(group.getUnitPrice()).isEqualByComparingTo("9.00");
+        assertThat(tier.getSource()).isEqualTo(PriceSource.TIER);
+        assertThat(tier.getUnitPrice()).isEqualByComparingTo("9.40");
+        assertThat(tier.getRule()).startsWith("VolumeTiers_");
+        assertThat(list.getSource()).isEqualTo(PriceSource.LIST);
+        assertThat(list.getUnitPrice()).isEqualByComparingTo("10.00");
+    }
+
+    @Test
+    void equalPricesGoToTheHigherRankedSource() {
+        // Wholesale kitchen at 500+: the group gives 6 % and the tier gives 6 %; TIER ranks before GROUP.
+        PriceOffer offer = priceOne(line("NO-CONTRACT", "WHOLESALE", "X4", "KITCHEN", 500, "10.00"));
+
+        assertThat(offer.getUnitPrice()).isEqualByComparingTo("9.40");
+        assertThat(offer.getSource()).isEqualTo(PriceSource.TIER);
+    }
+
+    @Test
+    void everyLineOfALargeOrderIsPricedInOneEvaluation() {
+        List<PricingLine> lines = new java.util.ArrayList<>();
+        for (int i = 1; i <= 2000; i++) {
+            lines.add(new PricingLine(i, "SKU" + i, i % 2 == 0 ? "GIFTS" : "LIGHTING", 1, 1 + i % 700,
+                    new BigDecimal("4.00"), "EUR", "NO-CONTRACT", "DEALER", "EU-CENTRAL"));
+        }
+        OrderEvaluation evaluation = new OrderEvaluation();
+
+        LiveRules.get().evaluate(Map.of("evaluation", evaluation), lines);
+
+        assertThat(evaluation.chosenOffers()).hasSize(2000);
+    }
+
+    static PricingLine line(String account, String group, String sku, String category, int quantity, String listPrice) {
+        return new PricingLine(1, sku, category, 1, quantity, new BigDecimal(listPrice).setScale(2, RoundingMode.UNNECESSARY),
+                "EUR", account, group, "EU-CENTRAL");
+    }
+
+    private static PriceOffer priceOne(PricingLine line) {
+        OrderEvaluation evaluation = new OrderEvaluation();
+        LiveRules.get().evaluate(Map.of("evaluation", evaluation), List.of(line));
+        return evaluation.chosenOffers().get(1);
+    }
+}
