@@ -10,6 +10,8 @@ import org.tradeflow.rules.RuleSetRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,9 @@ import java.util.Map;
 @Service
 @Transactional
 public class ApprovalService {
+
+    private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
 
     private final OrderLifecycle orders;
     private final RuleSetRegistry rules;
@@ -42,7 +47,7 @@ public class ApprovalService {
         }
         Instant due = clock.instant().plus(decision.dueInHours(), ChronoUnit.HOURS);
         orders.awaitApproval(orderId, decision.reason() + " (" + decision.rule() + "); " + decision.approverGroup()
-                + " to decide by " + due);
+                + " to decide by " + DEADLINE.format(due));
         return new Approval(true, decision.approverGroup(), due);
     }
 

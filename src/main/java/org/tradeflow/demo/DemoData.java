@@ -36,6 +36,7 @@ class DemoData implements ApplicationRunner {
     /** The data set prices in GBP; the demo sells in EUR and USD. */
     private static final BigDecimal EUR_PER_GBP = new BigDecimal("1.17");
     private static final BigDecimal USD_PER_GBP = new BigDecimal("1.27");
+    private static final long DEMO_DATA_LOCK = 0x7472616465L;
 
     private final JdbcTemplate jdbc;
     private final StockLedger ledger;
@@ -48,6 +49,8 @@ class DemoData implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) throws IOException {
+        // Two nodes starting together against one database: the second waits here, then finds the data.
+        jdbc.queryForObject("select pg_advisory_xact_lock(" + DEMO_DATA_LOCK + ")", Object.class);
         Integer accounts = jdbc.queryForObject("select count(*) from customer_account", Integer.class);
         if (accounts != null && accounts > 0) {
             return;
