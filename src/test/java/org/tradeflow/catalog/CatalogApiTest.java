@@ -34,6 +34,15 @@ class CatalogApiTest extends IntegrationTest {
         assertThat(api.get("/api/v1/products?currency=euro").status()).isEqualTo(400);
     }
 
+    @Test
+    void apiIsDescribedByAnOpenApiDocument() {
+        JsonNode document = api.get("/v3/api-docs").json();
+
+        assertThat(document.get("paths").has("/api/v1/orders")).isTrue();
+        assertThat(document.get("paths").has("/api/v1/shipments/{id}/dispatch")).isTrue();
+        assertThat(api.getAnonymously("/v3/api-docs").status()).isEqualTo(401);
+    }
+
     private static JsonNode find(JsonNode array, String field, String value) {
         for (JsonNode node : array) {
             if (node.get(field).asText().equals(value)) {

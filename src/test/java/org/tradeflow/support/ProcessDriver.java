@@ -39,10 +39,12 @@ public class ProcessDriver {
         throw new IllegalStateException("Jobs of " + orderNumber + " keep coming: a loop in the process?");
     }
 
+    /** Due async continuations (not timers) of the order's process and its shipments' processes. */
     public List<Job> dueJobs(String orderNumber) {
-        return management.createJobQuery().executable().list().stream()
-                .filter(job -> job.getProcessInstanceId() != null && belongsTo(businessKey(job.getProcessInstanceId()), orderNumber))
-                .filter(job -> !isTimer(job))
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKeyLike(orderNumber + "%").list().stream()
+                .filter(instance -> belongsTo(instance.getBusinessKey(), orderNumber))
+                .flatMap(instance -> management.createJobQuery().processInstanceId(instance.getId())
+                        .messages().executable().list().stream())
                 .toList();
     }
 
@@ -92,12 +94,4 @@ public class ProcessDriver {
         return runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).singleResult().getId();
     }
 
-    private String businessKey(String processInstanceId) {
-        var instance = runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
-        return instance == null || instance.getBusinessKey() == null ? "" : instance.getBusinessKey();
-    }
-
-    private boolean isTimer(Job job) {
-        return management.createJobQuery().jobId(job.getId()).timers().count() > 0;
-    }
 }

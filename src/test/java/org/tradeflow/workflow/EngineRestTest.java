@@ -17,10 +17,8 @@ class EngineRestTest extends IntegrationTest {
 
     @Test
     void salesManagerCompletesTheApprovalTaskOverEngineRest() {
-        String sku = fixtures.product(Map.of("WH-NL", 2000));
-        JsonNode order = api.post("/api/v1/orders", anOrder().forAccount("BRIT-UK").line(sku, 1150).body()).json();
+        JsonNode order = largeOrderAwaitingApproval();
         String orderNumber = order.get("orderNumber").asText();
-        processes.runJobs(orderNumber);
         Task approval = processes.task(orderNumber, "UserTaskApproveOrder");
 
         Api.Response visible = api.getAs("sam", "demo", "/engine-rest/task?processInstanceBusinessKey=" + orderNumber);
@@ -42,11 +40,8 @@ class EngineRestTest extends IntegrationTest {
     }
 
     @Test
-    void aUserSeesOnlyTheTasksOfHisGroups() {
-        String sku = fixtures.product(Map.of("WH-NL", 2000));
-        JsonNode order = api.post("/api/v1/orders", anOrder().forAccount("BRIT-UK").line(sku, 1150).body()).json();
-        String orderNumber = order.get("orderNumber").asText();
-        processes.runJobs(orderNumber);
+    void aUserSeesOnlyTheTasksOfTheirGroups() {
+        String orderNumber = largeOrderAwaitingApproval().get("orderNumber").asText();
 
         Api.Response financeView = api.getAs("fiona", "demo", "/engine-rest/task?processInstanceBusinessKey=" + orderNumber);
 
@@ -66,5 +61,13 @@ class EngineRestTest extends IntegrationTest {
         assertThat(smuggled.body()).contains("Expressions are not allowed");
         assertThat(topLevel.status()).isEqualTo(400);
         assertThat(plain.status()).isEqualTo(200);
+    }
+
+    /** 1,150 units at 10.00 EUR less the 6 % tier: over the 10,000 EUR approval threshold. */
+    private JsonNode largeOrderAwaitingApproval() {
+        String sku = fixtures.product(Map.of("WH-NL", 2000));
+        JsonNode order = api.post("/api/v1/orders", anOrder().forAccount("BRIT-UK").line(sku, 1150).body()).json();
+        processes.runJobs(order.get("orderNumber").asText());
+        return order;
     }
 }

@@ -135,9 +135,8 @@ class OrderToCashProcessTest extends IntegrationTest {
 
     @Test
     void orderDeskCanAcceptAnOrderDespiteViolations() {
-        JsonNode order = submit(anOrder().forAccount("ALPINE-AT").line("85123A", 13).body());
+        JsonNode order = submitAndProcess(anOrder().forAccount("ALPINE-AT").line("85123A", 13).body());
         String orderNumber = order.get("orderNumber").asText();
-        processes.runJobs(orderNumber);
 
         processes.complete(processes.task(orderNumber, "UserTaskResolveOrderExceptions"),
                 Map.of("exceptionsAccepted", true, "decisionComment", "long-standing customer"));
@@ -168,9 +167,8 @@ class OrderToCashProcessTest extends IntegrationTest {
     @Test
     void salesManagerCanRejectALargeOrder() {
         String sku = fixtures.product(Map.of("WH-NL", 2000));
-        JsonNode order = submit(anOrder().forAccount("BRIT-UK").line(sku, 1100).body());
+        JsonNode order = submitAndProcess(anOrder().forAccount("BRIT-UK").line(sku, 1100).body());
         String orderNumber = order.get("orderNumber").asText();
-        processes.runJobs(orderNumber);
 
         processes.complete(processes.task(orderNumber, "UserTaskApproveOrder"),
                 Map.of("orderApproved", false, "decisionComment", "margin too thin"));
@@ -185,9 +183,8 @@ class OrderToCashProcessTest extends IntegrationTest {
     @Test
     void overdueApprovalIsEscalatedWhileTheTaskStaysOpen() {
         String sku = fixtures.product(Map.of("WH-NL", 2000));
-        JsonNode order = submit(anOrder().forAccount("BRIT-UK").line(sku, 1100).body());
+        JsonNode order = submitAndProcess(anOrder().forAccount("BRIT-UK").line(sku, 1100).body());
         String orderNumber = order.get("orderNumber").asText();
-        processes.runJobs(orderNumber);
 
         processes.fireTimer(orderNumber, "BoundaryEventApprovalOverdue");
         processes.runJobs(orderNumber);
@@ -219,9 +216,8 @@ class OrderToCashProcessTest extends IntegrationTest {
     @Test
     void financeCanRejectAnOrderOnCreditHold() {
         String sku = fixtures.product(Map.of("WH-US", 500));
-        JsonNode order = submit(anOrder().forAccount("PACIFIC-US").line(sku, 45).body());
+        JsonNode order = submitAndProcess(anOrder().forAccount("PACIFIC-US").line(sku, 45).body());
         String orderNumber = order.get("orderNumber").asText();
-        processes.runJobs(orderNumber);
 
         processes.complete(processes.task(orderNumber, "UserTaskReleaseCreditHold"),
                 Map.of("creditReleased", false, "decisionComment", "overdue invoices"));
@@ -234,6 +230,13 @@ class OrderToCashProcessTest extends IntegrationTest {
         Api.Response response = api.post("/api/v1/orders", body);
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         return response.json();
+    }
+
+    /** Submits the order and runs its process until it waits for a person, a message or a timer. */
+    private JsonNode submitAndProcess(Map<String, Object> body) {
+        JsonNode order = submit(body);
+        processes.runJobs(order.get("orderNumber").asText());
+        return order;
     }
 
     private JsonNode reload(JsonNode order) {
