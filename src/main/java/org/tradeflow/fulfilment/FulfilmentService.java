@@ -38,7 +38,8 @@ public class FulfilmentService {
 
     /** Sends the warehouse its pick request (through the outbox); returns how long it has to dispatch. */
     public Duration request(String shipmentNumber) {
-        Shipment shipment = byNumber(shipmentNumber);
+        Shipment shipment = shipments.findByShipmentNumber(shipmentNumber)
+                .orElseThrow(() -> new IllegalStateException("No shipment " + shipmentNumber));
         if (shipment.getStatus() == ShipmentStatus.PLANNED) {
             shipment.requested();
             outbox.publish("ShipmentRequested", shipmentNumber, Map.of(
@@ -73,10 +74,5 @@ public class FulfilmentService {
                 + ", tracking " + trackingNumber);
         dispatchListener.dispatched(shipment.getShipmentNumber());
         return shipment;
-    }
-
-    Shipment byNumber(String shipmentNumber) {
-        return shipments.findByShipmentNumber(shipmentNumber)
-                .orElseThrow(() -> new IllegalStateException("No shipment " + shipmentNumber));
     }
 }

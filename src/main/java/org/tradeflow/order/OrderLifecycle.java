@@ -3,15 +3,9 @@ package org.tradeflow.order;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tradeflow.audit.AuditTrail;
-import org.tradeflow.catalog.Product;
 import org.tradeflow.policy.PolicyViolation;
-import org.tradeflow.pricing.LineRequest;
-import org.tradeflow.pricing.PricedOrder;
-import org.tradeflow.pricing.PricingService;
 import org.tradeflow.web.ApiProblem;
 
-import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** The order's status changes, each one recorded in the audit trail with its reason. */
@@ -20,12 +14,10 @@ import java.util.stream.Collectors;
 public class OrderLifecycle {
 
     private final OrderRepository orders;
-    private final PricingService pricing;
     private final AuditTrail audit;
 
-    OrderLifecycle(OrderRepository orders, PricingService pricing, AuditTrail audit) {
+    OrderLifecycle(OrderRepository orders, AuditTrail audit) {
         this.orders = orders;
-        this.pricing = pricing;
         this.audit = audit;
     }
 
@@ -35,18 +27,11 @@ public class OrderLifecycle {
     }
 
     /**
-     * Orders captured over the API are priced at capture, so their response carries prices; an order that
-     * arrives unpriced is priced here. Returns whether blocking violations stop the order.
+     * Reports whether blocking policy violations stop the order. The order was priced and checked by one
+     * rules evaluation when it was captured, so its response already showed prices and violations.
      */
-    public boolean priceAndValidate(long orderId) {
+    public boolean validate(long orderId) {
         SalesOrder order = get(orderId);
-        if (order.getRuleSetChecksum() == null) {
-            PricedOrder priced = pricing.price(order.getAccount().getCode(), order.getLines().stream()
-                    .map(line -> new LineRequest(line.getProduct().getSku(), line.getQuantity())).toList());
-            Map<Long, Product> products = order.getLines().stream().map(OrderLine::getProduct)
-                    .collect(Collectors.toMap(Product::getId, Function.identity(), (a, b) -> a));
-            order.applyPricing(priced, products);
-        }
         if (order.hasBlockingViolations()) {
             String reasons = order.policyViolations().stream().filter(PolicyViolation::blocking)
                     .map(PolicyViolation::message).collect(Collectors.joining("; "));

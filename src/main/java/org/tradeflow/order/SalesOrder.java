@@ -83,7 +83,7 @@ public class SalesOrder {
     }
 
     /** Replaces prices and violations with one evaluation's result: an order is priced by one rule version. */
-    void applyPricing(PricedOrder priced, Map<Long, Product> products) {
+    private void applyPricing(PricedOrder priced, Map<Long, Product> products) {
         lines.clear();
         violations.clear();
         priced.lines().forEach(line -> lines.add(new OrderLine(this, products.get(line.productId()), line)));

@@ -60,10 +60,11 @@ public class PricingService {
         if (!errors.isEmpty()) {
             throw ApiProblem.invalid(errors.stream().map(ApiProblem.FieldError::message).collect(Collectors.joining("; ")), errors);
         }
-        return evaluate(lines, bySku, account.getCurrency());
+        return evaluate(account, lines, bySku);
     }
 
-    private PricedOrder evaluate(List<PricingLine> lines, Map<String, Product> bySku, String currency) {
+    private PricedOrder evaluate(Account account, List<PricingLine> lines, Map<String, Product> bySku) {
+        String currency = account.getCurrency();
         RuleSet ruleSet = rules.current();
         OrderEvaluation evaluation = new OrderEvaluation();
         ruleSet.evaluate(Map.of("evaluation", evaluation), lines);
@@ -83,7 +84,7 @@ public class PricingService {
             priced.add(new PricedOrder.PricedLine(line.getLineNo(), product.getId(), line.getSku(), product.getName(),
                     line.getQuantity(), offer.getUnitPrice(), net, offer.getSource(), offer.getRule()));
         }
-        return new PricedOrder(lines.isEmpty() ? null : lines.get(0).getAccountCode(), currency, priced,
+        return new PricedOrder(account.getCode(), currency, priced,
                 evaluation.violations(), total, ruleSet.checksum());
     }
 }

@@ -3,7 +3,6 @@ package org.tradeflow.rules;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.StatelessKieSession;
 
-import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 
@@ -15,12 +14,10 @@ public final class RuleSet {
 
     private final KieBase kieBase;
     private final String checksum;
-    private final Instant activatedAt;
 
-    RuleSet(KieBase kieBase, String checksum, Instant activatedAt) {
+    RuleSet(KieBase kieBase, String checksum) {
         this.kieBase = kieBase;
         this.checksum = checksum;
-        this.activatedAt = activatedAt;
     }
 
     /** Runs one stateless session over the facts; the rules write their decisions into the given globals. */
@@ -33,9 +30,5 @@ public final class RuleSet {
     /** SHA-256 over the file names and bytes of every rule file in this version. */
     public String checksum() {
         return checksum;
-    }
-
-    public Instant activatedAt() {
-        return activatedAt;
     }
 }

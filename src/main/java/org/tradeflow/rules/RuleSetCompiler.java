@@ -18,7 +18,6 @@ import org.springframework.stereotype.Component;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -64,7 +63,7 @@ class RuleSetCompiler {
             throw new RuleCompilationException(problems);
         }
         KieContainer container = kieServices.newKieContainer(releaseId);
-        RuleSet ruleSet = new RuleSet(container.getKieBase(), checksum, Instant.now());
+        RuleSet ruleSet = new RuleSet(container.getKieBase(), checksum);
         kieServices.getRepository().removeKieModule(releaseId);
         return ruleSet;
     }

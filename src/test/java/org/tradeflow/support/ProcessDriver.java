@@ -40,7 +40,7 @@ public class ProcessDriver {
     }
 
     /** Due async continuations (not timers) of the order's process and its shipments' processes. */
-    public List<Job> dueJobs(String orderNumber) {
+    private List<Job> dueJobs(String orderNumber) {
         return runtime.createProcessInstanceQuery().processInstanceBusinessKeyLike(orderNumber + "%").list().stream()
                 .filter(instance -> belongsTo(instance.getBusinessKey(), orderNumber))
                 .flatMap(instance -> management.createJobQuery().processInstanceId(instance.getId())
@@ -61,10 +61,6 @@ public class ProcessDriver {
     public Task task(String businessKey, String taskDefinitionKey) {
         return tasks.createTaskQuery().processInstanceBusinessKey(businessKey)
                 .taskDefinitionKey(taskDefinitionKey).singleResult();
-    }
-
-    public List<Task> openTasks(String businessKey) {
-        return tasks.createTaskQuery().processInstanceBusinessKey(businessKey).list();
     }
 
     public List<String> candidateGroups(Task task) {

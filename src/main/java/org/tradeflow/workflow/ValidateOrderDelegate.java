@@ -6,17 +6,17 @@ import org.springframework.stereotype.Component;
 import org.tradeflow.order.OrderLifecycle;
 
 @Component
-class PriceAndValidateOrderDelegate implements JavaDelegate {
+class ValidateOrderDelegate implements JavaDelegate {
 
     private final OrderLifecycle orders;
 
-    PriceAndValidateOrderDelegate(OrderLifecycle orders) {
+    ValidateOrderDelegate(OrderLifecycle orders) {
         this.orders = orders;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        boolean blocked = orders.priceAndValidate(ProcessVariables.orderId(execution));
+        boolean blocked = orders.validate(ProcessVariables.orderId(execution));
         execution.setVariable(OrderToCashProcess.Variables.BLOCKING_VIOLATIONS, blocked);
     }
 }
