@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,30 +17,44 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Holds the live rule set and swaps in a new one when the files on disk change. A change that does not
- * compile is refused with its problems in the log; the previous rules stay live.
+ * Holds the live rule set: the active version of every decision table (stored in PostgreSQL) plus the
+ * hand-written DRL. A table change, uploaded or dropped into the folder, is checked (locked code rows, safe
+ * values, compilation) before it is stored and activated; a refused change leaves the live rules untouched.
+ * Every node rebuilds its rules when the active versions in the database change.
  */
 @Component
 public class RuleSetRegistry {
 
     private static final Logger log = LoggerFactory.getLogger(RuleSetRegistry.class);
+    private static final Pattern TABLE_NAME = Pattern.compile("[a-z][a-z0-9-]{0,62}");
+    static final String FOLDER_AUTHOR = "decision-tables folder";
 
     private final RulesProperties properties;
     private final RuleSetCompiler compiler;
+    private final RuleTableVersions versions;
+    private final TransactionTemplate transaction;
     private final AtomicReference<RuleSet> live = new AtomicReference<>();
-    private volatile String lastRefusedChecksum;
+    /** Folder files already looked at, by table: a refused file is reported once, not every poll. */
+    private final Map<String, String> folderChecksums = new ConcurrentHashMap<>();
 
-    RuleSetRegistry(RulesProperties properties, RuleSetCompiler compiler) throws RuleCompilationException {
+    RuleSetRegistry(RulesProperties properties, RuleSetCompiler compiler, RuleTableVersions versions,
+                    TransactionTemplate transaction) throws RuleChangeRefusedException {
         this.properties = properties;
         this.compiler = compiler;
-        List<RuleSource> sources = readSources();
-        live.set(compiler.compile(sources, checksum(sources)));
-        log.info("Rules {} active from {} and {}", live.get().checksum(), properties.decisionTablesDir().toAbsolutePath(),
-                properties.drlDir().toAbsolutePath());
+        this.versions = versions;
+        this.transaction = transaction;
+        importTablesNeverSeen();
+        live.set(build(sources(versions.activeSources())));
+        log.info("Rules {} active: {}", live.get().checksum(), versions.active().stream()
+                .map(v -> v.table() + " v" + v.version()).toList());
     }
 
     /** The rule set to use for one whole evaluation. */
@@ -47,48 +62,174 @@ public class RuleSetRegistry {
         return live.get();
     }
 
+    /** Checks a new version of a table and, if it passes, stores and activates it. */
+    public synchronized RuleTableVersions.TableVersion propose(String table, byte[] content, String author, String comment)
+            throws RuleChangeRefusedException {
+        check(table, content);
+        String checksum = sha256(content);
+        RuleSet candidate = build(sources(withTable(table, content)));
+        int version = transaction.execute(status -> {
+            int number = versions.add(table, content, checksum, author, comment);
+            versions.activate(table, number);
+            return number;
+        });
+        live.set(candidate);
+        log.info("{} v{} activated by {} ({}); rules {} live", table, version, author, comment, candidate.checksum());
+        return versionInfo(table, version);
+    }
+
+    /** Makes an earlier version of a table the active one again, after checking it still compiles. */
+    public synchronized RuleTableVersions.TableVersion activate(String table, int version, String author)
+            throws RuleChangeRefusedException {
+        RuleSource source = versions.source(table, version).orElseThrow(() ->
+                new RuleChangeRefusedException(table, List.of("there is no version " + version + " of table " + table)));
+        RuleSet candidate = build(sources(withTable(table, source.content())));
+        transaction.executeWithoutResult(status -> versions.activate(table, version));
+        live.set(candidate);
+        log.info("{} v{} re-activated by {}; rules {} live", table, version, author, candidate.checksum());
+        return versionInfo(table, version);
+    }
+
+    public List<RuleTableVersions.TableVersion> versions(String table) {
+        return versions.list(table);
+    }
+
+    public List<RuleTableVersions.TableVersion> activeVersions() {
+        return versions.active();
+    }
+
+    public Optional<byte[]> content(String table, int version) {
+        return versions.source(table, version).map(RuleSource::content);
+    }
+
     @Scheduled(fixedDelayString = "${tradeflow.rules.reload-interval:PT2S}")
-    void reloadQuietly() {
+    void poll() {
         try {
-            reloadIfChanged();
-        } catch (RuleCompilationException refused) {
-            // already logged with its problems
+            importChangedFolderTables();
+            refreshFromDatabase();
         } catch (RuntimeException e) {
-            log.error("Could not check the rule files for changes", e);
+            log.error("Could not check the rules for changes", e);
         }
     }
 
-    /** Compiles and activates the files on disk if they differ from the live rules; returns the live set. */
-    public synchronized RuleSet reloadIfChanged() throws RuleCompilationException {
-        List<RuleSource> sources = readSources();
-        String checksum = checksum(sources);
-        if (checksum.equals(live.get().checksum())) {
-            return live.get();
+    /** Swaps in the active versions another node (or an earlier call) stored, if they differ from the live set. */
+    synchronized RuleSet refreshFromDatabase() {
+        List<RuleSource> sources = sources(versions.activeSources());
+        if (!checksum(sources).equals(live.get().checksum())) {
+            try {
+                live.set(build(sources));
+                log.info("Rules {} activated from the database", live.get().checksum());
+            } catch (RuleChangeRefusedException e) {
+                log.error("Active rule versions do not compile here; rules {} stay live: {}", live.get().checksum(),
+                        e.problems());
+            }
         }
-        try {
-            RuleSet candidate = compiler.compile(sources, checksum);
-            live.set(candidate);
-            lastRefusedChecksum = null;
-            log.info("Rules {} activated (changed files on disk)", checksum);
-            return candidate;
-        } catch (RuleCompilationException refused) {
-            if (!checksum.equals(lastRefusedChecksum)) {
-                lastRefusedChecksum = checksum;
-                log.error("Refused rule change {}; rules {} stay live:\n{}", checksum, live.get().checksum(),
+        return live.get();
+    }
+
+    /** A spreadsheet dropped into the folder becomes a new version if it passes the checks. */
+    synchronized void importChangedFolderTables() {
+        for (RuleSource file : folderTables()) {
+            String table = tableName(file);
+            String checksum = sha256(file.content());
+            if (checksum.equals(folderChecksums.put(table, checksum)) || versions.versionWithChecksum(table, checksum).isPresent()) {
+                continue;
+            }
+            try {
+                propose(table, file.content(), FOLDER_AUTHOR, "changed in " + properties.decisionTablesDir());
+            } catch (RuleChangeRefusedException refused) {
+                log.error("Refused {} from the folder; the live rules stay:\n{}", file.fileName(),
                         String.join("\n", refused.problems()));
             }
-            throw refused;
         }
     }
 
-    private List<RuleSource> readSources() {
-        List<RuleSource> sources = new ArrayList<>();
-        sources.addAll(read(properties.decisionTablesDir(), ".xlsx"));
+    /** First start on an empty database: the folder's tables become version 1 (after the same checks). */
+    private void importTablesNeverSeen() throws RuleChangeRefusedException {
+        for (RuleSource file : folderTables()) {
+            String table = tableName(file);
+            folderChecksums.put(table, sha256(file.content()));
+            if (!versions.hasVersions(table)) {
+                check(table, file.content());
+                transaction.executeWithoutResult(status -> versions.activate(table,
+                        versions.add(table, file.content(), sha256(file.content()), FOLDER_AUTHOR, "first import")));
+            }
+        }
+    }
+
+    private void check(String table, byte[] content) throws RuleChangeRefusedException {
+        if (!TABLE_NAME.matcher(table).matches()) {
+            throw new RuleChangeRefusedException(table, List.of("a table name is lower-case letters, digits and '-'"));
+        }
+        Path approvedFile = properties.drlDir().resolve("approved").resolve(table + ".header");
+        if (!Files.isRegularFile(approvedFile)) {
+            throw new RuleChangeRefusedException(table, List.of("there is no approved header for table " + table
+                    + " (rules/approved/" + table + ".header); new tables are added by developers"));
+        }
+        DecisionTableInspector.Inspection inspection;
+        try {
+            inspection = DecisionTableInspector.inspect(content);
+        } catch (DecisionTableInspector.UnreadableTableException e) {
+            throw new RuleChangeRefusedException(table, List.of(e.getMessage()));
+        }
+        List<String> problems = new ArrayList<>(headerDifferences(readLines(approvedFile), inspection.header()));
+        inspection.unsafeCells().forEach(cell -> problems.add(cell + ": quotes, backslashes or line breaks "
+                + "(or, in number columns, anything but letters, digits, spaces and . , % -) are not allowed in a value"));
+        if (!problems.isEmpty()) {
+            throw new RuleChangeRefusedException(table, problems);
+        }
+    }
+
+    static List<String> headerDifferences(List<String> approved, List<String> actual) {
+        List<String> differences = new ArrayList<>();
+        for (int i = 0; i < Math.max(approved.size(), actual.size()); i++) {
+            String expected = i < approved.size() ? approved.get(i) : "(nothing)";
+            String found = i < actual.size() ? actual.get(i) : "(nothing)";
+            if (!expected.equals(found)) {
+                differences.add("code rows differ from the approved header: expected '" + expected.strip()
+                        + "' but found '" + found.strip() + "'; analysts may change data rows only");
+                break;
+            }
+        }
+        return differences;
+    }
+
+    private RuleSet build(List<RuleSource> sources) throws RuleChangeRefusedException {
+        try {
+            return compiler.compile(sources, checksum(sources));
+        } catch (RuleCompilationException e) {
+            throw new RuleChangeRefusedException("the rules", e.problems());
+        }
+    }
+
+    private RuleTableVersions.TableVersion versionInfo(String table, int version) {
+        return versions.list(table).stream().filter(v -> v.version() == version).findFirst().orElseThrow();
+    }
+
+    private List<RuleSource> withTable(String table, byte[] content) {
+        List<RuleSource> tables = new ArrayList<>(versions.activeSources().stream()
+                .filter(source -> !tableName(source).equals(table)).toList());
+        tables.add(new RuleSource(table + ".xlsx", content));
+        tables.sort(Comparator.comparing(RuleSource::fileName));
+        return tables;
+    }
+
+    /** Tables plus the hand-written DRL, in a stable order so that every node computes the same checksum. */
+    private List<RuleSource> sources(List<RuleSource> tables) {
+        List<RuleSource> sources = new ArrayList<>(tables);
         sources.addAll(read(properties.drlDir(), ".drl"));
         return sources;
     }
 
-    private static List<RuleSource> read(Path dir, String extension) {
+    private List<RuleSource> folderTables() {
+        return read(properties.decisionTablesDir(), ".xlsx");
+    }
+
+    private static String tableName(RuleSource source) {
+        return source.fileName().replaceFirst("\\.xlsx$", "");
+    }
+
+    static List<RuleSource> read(Path dir, String extension) {
         if (!Files.isDirectory(dir)) {
             throw new IllegalStateException("Rule folder not found: " + dir.toAbsolutePath());
         }
@@ -104,11 +245,27 @@ public class RuleSetRegistry {
         }
     }
 
+    private static List<String> readLines(Path file) {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static byte[] readBytes(Path file) {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

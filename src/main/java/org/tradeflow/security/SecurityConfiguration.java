@@ -20,6 +20,9 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    /** The group allowed to change decision tables. */
+    static final String RULE_ADMINS = "rule-admins";
+
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
@@ -37,6 +40,8 @@ class SecurityConfiguration {
                         // The webapps authenticate through their own login form and session.
                         .requestMatchers("/camunda/**", "/", "/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/rules/**").hasAuthority(RULE_ADMINS)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/rules/**").hasAuthority(RULE_ADMINS)
                         .anyRequest().authenticated())
                 .build();
     }

@@ -1,0 +1,118 @@
+package org.tradeflow.rules;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.ss.util.CellReference;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Separates what in a decision table is code (RuleSet-level keywords, and the keyword, pattern and code rows
+ * of each RuleTable) from what analysts own (data rows). The code part must equal the header developers
+ * approved; a data cell must not be able to break out of the code template it is pasted into.
+ */
+final class DecisionTableInspector {
+
+    /** Cells Drools reads as code or settings when they lead a row (Drools decision table keywords). */
+    private static final Set<String> SETTING_KEYWORDS = Set.of("ruleset", "import", "variables", "functions",
+            "queries", "declare", "sequential", "sequentialmaxpriority", "sequentialminpriority", "escapequotes",
+            "numericdisabled", "unit", "dialect");
+    /** After a RuleTable cell: the CONDITION/ACTION row, the pattern row and the code row. */
+    private static final int CODE_ROWS = 3;
+    /** A value pasted inside quotes ("$param") must not close them. */
+    private static final Pattern UNSAFE_IN_QUOTES = Pattern.compile("[\"\\\\\\n\\r]");
+    /** A value pasted bare ($param) must be a number, a name or a list of them. */
+    private static final Pattern SAFE_BARE = Pattern.compile("[\\p{Alnum} ._,%-]*");
+
+    private DecisionTableInspector() {
+    }
+
+    static Inspection inspect(byte[] spreadsheet) throws UnreadableTableException {
+        DataFormatter formatter = new DataFormatter(Locale.ROOT);
+        List<String> header = new ArrayList<>();
+        List<String> unsafeCells = new ArrayList<>();
+        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(spreadsheet))) {
+            for (Sheet sheet : workbook) {
+                header.add("sheet " + sheet.getSheetName());
+                int codeRowsLeft = 0;
+                boolean descriptionNext = false;
+                List<String> templates = List.of();
+                for (int r = 0; r <= sheet.getLastRowNum(); r++) {
+                    List<String> cells = cells(sheet.getRow(r), formatter);
+                    String lead = cells.stream().filter(c -> !c.isEmpty()).findFirst().orElse("");
+                    String keyword = lead.toLowerCase(Locale.ROOT).split("\\s+")[0];
+                    if (lead.isEmpty()) {
+                        templates = List.of(); // a blank row ends a table's data
+                    } else if (keyword.equals("ruletable")) {
+                        header.add(lead);
+                        codeRowsLeft = CODE_ROWS;
+                    } else if (codeRowsLeft > 0) {
+                        header.add("  " + String.join(" | ", cells));
+                        if (--codeRowsLeft == 0) {
+                            templates = cells;
+                            descriptionNext = true;
+                        }
+                    } else if (descriptionNext) {
+                        descriptionNext = false; // the analysts' words for each column
+                    } else if (SETTING_KEYWORDS.contains(keyword)) {
+                        header.add(String.join(" | ", cells));
+                    } else {
+                        for (int c = 0; c < cells.size() && c < templates.size(); c++) {
+                            if (!fits(cells.get(c), templates.get(c))) {
+                                unsafeCells.add("sheet " + sheet.getSheetName() + ", cell "
+                                        + new CellReference(r, c).formatAsString(false) + " ('" + cells.get(c) + "')");
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new UnreadableTableException("not a readable .xlsx spreadsheet (" + e.getMessage() + ")");
+        }
+        return new Inspection(header, unsafeCells);
+    }
+
+    private static boolean fits(String value, String template) {
+        if (value.isEmpty() || !template.contains("$")) {
+            return true; // an empty cell drops the constraint; a column without code is a note
+        }
+        boolean quoted = template.contains("\"$");
+        return quoted ? !UNSAFE_IN_QUOTES.matcher(value).find() : SAFE_BARE.matcher(value).matches();
+    }
+
+    /** The row's cells from column A, trailing blanks dropped, so the same table always reads the same. */
+    private static List<String> cells(Row row, DataFormatter formatter) {
+        List<String> cells = new ArrayList<>();
+        if (row == null) {
+            return cells;
+        }
+        for (int c = 0; c < row.getLastCellNum(); c++) {
+            Cell cell = row.getCell(c);
+            cells.add(cell == null ? "" : formatter.formatCellValue(cell).strip());
+        }
+        while (!cells.isEmpty() && cells.get(cells.size() - 1).isEmpty()) {
+            cells.remove(cells.size() - 1);
+        }
+        return cells;
+    }
+
+    /** What a spreadsheet holds as code, and the data cells that could smuggle code into a template. */
+    record Inspection(List<String> header, List<String> unsafeCells) {
+    }
+
+    static final class UnreadableTableException extends Exception {
+        UnreadableTableException(String message) {
+            super(message);
+        }
+    }
+}

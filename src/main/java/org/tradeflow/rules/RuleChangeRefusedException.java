@@ -1,0 +1,18 @@
+package org.tradeflow.rules;
+
+import java.util.List;
+
+/** A table change that is not activated, with every reason: which sheet, row or cell, and what is wrong. */
+public class RuleChangeRefusedException extends Exception {
+
+    private final List<String> problems;
+
+    RuleChangeRefusedException(String table, List<String> problems) {
+        super("Change to " + table + " refused: " + String.join("; ", problems));
+        this.problems = List.copyOf(problems);
+    }
+
+    public List<String> problems() {
+        return problems;
+    }
+}

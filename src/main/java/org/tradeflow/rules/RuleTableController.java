@@ -1,0 +1,84 @@
+package org.tradeflow.rules;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.tradeflow.web.ApiProblem;
+
+import java.util.List;
+
+/**
+ * Rule governance over HTTP: list tables and their versions, upload a new version of a table, re-activate
+ * an earlier one. Changing rules needs the {@code rule-admins} role.
+ */
+@RestController
+@RequestMapping("/api/v1/rules/tables")
+class RuleTableController {
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private final RuleSetRegistry rules;
+
+    RuleTableController(RuleSetRegistry rules) {
+        this.rules = rules;
+    }
+
+    @GetMapping
+    List<RuleTableVersions.TableVersion> activeTables() {
+        return rules.activeVersions();
+    }
+
+    @GetMapping("/{name}/versions")
+    List<RuleTableVersions.TableVersion> versions(@PathVariable String name) {
+        List<RuleTableVersions.TableVersion> versions = rules.versions(name);
+        if (versions.isEmpty()) {
+            throw ApiProblem.notFound("No decision table named '" + name + "'");
+        }
+        return versions;
+    }
+
+    @GetMapping(path = "/{name}/versions/{version}/content", produces = XLSX)
+    ResponseEntity<byte[]> content(@PathVariable String name, @PathVariable int version) {
+        byte[] content = rules.content(name, version)
+                .orElseThrow(() -> ApiProblem.notFound("No version " + version + " of table '" + name + "'"));
+        return ResponseEntity.ok()
+                .header("Content-Disposition", ContentDisposition.attachment().filename(name + "-v" + version + ".xlsx").build().toString())
+                .body(content);
+    }
+
+    /** Uploads a new version: checked, compiled, stored and activated, or refused with every reason. */
+    @PutMapping(path = "/{name}", consumes = {XLSX, MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    ResponseEntity<RuleTableVersions.TableVersion> upload(@PathVariable String name, @RequestBody byte[] spreadsheet,
+                                                          @RequestParam(defaultValue = "uploaded over the API") String comment,
+                                                          Authentication caller) {
+        try {
+            return ResponseEntity.status(HttpStatus.CREATED).body(rules.propose(name, spreadsheet, caller.getName(), comment));
+        } catch (RuleChangeRefusedException refused) {
+            throw refusal(refused);
+        }
+    }
+
+    @PostMapping("/{name}/versions/{version}/activate")
+    RuleTableVersions.TableVersion activate(@PathVariable String name, @PathVariable int version, Authentication caller) {
+        try {
+            return rules.activate(name, version, caller.getName());
+        } catch (RuleChangeRefusedException refused) {
+            throw refusal(refused);
+        }
+    }
+
+    private static ApiProblem refusal(RuleChangeRefusedException refused) {
+        return ApiProblem.invalid(refused.getMessage(), refused.problems().stream()
+                .map(problem -> new ApiProblem.FieldError("spreadsheet", problem)).toList());
+    }
+}

@@ -1,0 +1,177 @@
+package org.tradeflow.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.tradeflow.support.Api;
+import org.tradeflow.support.IntegrationTest;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Versioned, checked and reversible changes of the analysts' decision tables. */
+class RuleGovernanceTest extends IntegrationTest {
+
+    @Autowired
+    RuleSetRegistry rules;
+    @Autowired
+    RuleTableVersions versions;
+    @Autowired
+    TransactionTemplate transaction;
+
+    private List<RuleTableVersions.TableVersion> activeBefore;
+
+    @BeforeEach
+    void rememberActiveVersions() {
+        activeBefore = rules.activeVersions();
+    }
+
+    @AfterEach
+    void restoreActiveVersions() throws Exception {
+        for (RuleTableVersions.TableVersion version : activeBefore) {
+            rules.activate(version.table(), version.version(), "test clean-up");
+        }
+    }
+
+    @Test
+    void uploadedVersionIsCheckedActivatedListedAndCanBeRolledBack() throws Exception {
+        int before = activeVersion("pricing");
+        RuleSet inFlight = rules.current();
+        byte[] cheaper = Spreadsheets.edit(activeContent("pricing"), "ACME-DE", 2, "2.49");
+
+        Api.Response uploaded = upload("rita", "pricing", cheaper);
+
+        assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+        assertThat(contractPriceOf85123A()).isEqualByComparingTo("2.49");
+        assertThat(contractPrice(inFlight)).isEqualByComparingTo("2.95"); // an evaluation in flight keeps its version
+        JsonNode listed = api.get("/api/v1/rules/tables/pricing/versions").json();
+        assertThat(listed.get(0).get("version").asInt()).isGreaterThan(before);
+        assertThat(listed.get(0).get("active").asBoolean()).isTrue();
+        assertThat(listed.get(0).get("author").asText()).isEqualTo("rita");
+        assertThat(listed.get(0).get("comment").asText()).isEqualTo("summer contract");
+
+        Api.Response rolledBack = api.postAs("rita", "demo", "/api/v1/rules/tables/pricing/versions/" + before + "/activate", Map.of());
+
+        assertThat(rolledBack.status()).as(rolledBack.body()).isEqualTo(200);
+        assertThat(contractPriceOf85123A()).isEqualByComparingTo("2.95");
+        assertThat(activeVersion("pricing")).isEqualTo(before);
+    }
+
+    @Test
+    void changedCodeRowIsRefusedAndNothingIsStored() throws Exception {
+        int versionsBefore = rules.versions("pricing").size();
+        byte[] smuggled = Spreadsheets.edit(activeContent("pricing"), "accountCode == \"$param\"", 0,
+                "accountCode == \"$param\" || true");
+
+        Api.Response refused = upload("rita", "pricing", smuggled);
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body()).contains("code rows differ from the approved header");
+        assertThat(rules.versions("pricing")).hasSize(versionsBefore);
+    }
+
+    @Test
+    void valueThatWouldBreakOutOfItsCodeTemplateIsRefusedNamingTheCell() throws Exception {
+        byte[] injected = Spreadsheets.edit(activeContent("pricing"), "ACME-DE", 2,
+                "2.95\", \"x\")); System.exit(0); //");
+
+        Api.Response refused = upload("rita", "pricing", injected);
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body()).contains("sheet Pricing, cell D12");
+    }
+
+    @Test
+    void tableThatDoesNotCompileIsRefusedWithSheetAndRowAndTheLiveRulesStay() throws Exception {
+        String liveBefore = rules.current().checksum();
+        byte[] broken = Spreadsheets.edit(activeContent("approval"), "Order value of 10,000 EUR or more", -4, "ten thousand");
+
+        Api.Response refused = upload("rita", "approval", broken);
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body()).contains("approval.xlsx, sheet Approval, row 13");
+        assertThat(rules.current().checksum()).isEqualTo(liveBefore);
+    }
+
+    @Test
+    void somethingThatIsNotASpreadsheetIsRefused() throws Exception {
+        Api.Response refused = upload("rita", "pricing", "just text".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body()).contains("not a readable .xlsx spreadsheet");
+    }
+
+    @Test
+    void onlyRuleAdminsChangeRules() throws Exception {
+        Api.Response forbidden = upload("sam", "pricing", activeContent("pricing"));
+
+        assertThat(forbidden.status()).isEqualTo(403);
+        assertThat(api.getAs("sam", "demo", "/api/v1/rules/tables/pricing/versions").status()).isEqualTo(200);
+    }
+
+    @Test
+    void anotherNodeSharingTheDatabaseSwitchesToTheNewVersion() throws Exception {
+        RuleSetRegistry otherNode = new RuleSetRegistry(new RulesProperties(Path.of("decision-tables"), Path.of("rules"), null),
+                new RuleSetCompiler(), versions, transaction);
+        assertThat(otherNode.current().checksum()).isEqualTo(rules.current().checksum());
+
+        upload("rita", "pricing", Spreadsheets.edit(activeContent("pricing"), "ACME-DE", 2, "2.39"));
+
+        assertThat(otherNode.refreshFromDatabase().checksum()).isEqualTo(rules.current().checksum());
+    }
+
+    @Test
+    void spreadsheetDroppedIntoTheFolderBecomesANewVersion(@TempDir Path folder) throws Exception {
+        Path tables = Files.createDirectories(folder.resolve("decision-tables"));
+        for (Path table : RuleSetRegistry.read(Path.of("decision-tables"), ".xlsx").stream()
+                .map(source -> Path.of("decision-tables", source.fileName())).toList()) {
+            Files.copy(table, tables.resolve(table.getFileName()));
+        }
+        RuleSetRegistry folderNode = new RuleSetRegistry(new RulesProperties(tables, Path.of("rules"), null),
+                new RuleSetCompiler(), versions, transaction);
+        Files.write(tables.resolve("pricing.xlsx"), Spreadsheets.edit(Files.readAllBytes(tables.resolve("pricing.xlsx")),
+                "ACME-DE", 2, "2.19"));
+
+        folderNode.importChangedFolderTables();
+
+        RuleTableVersions.TableVersion newest = rules.versions("pricing").get(0);
+        assertThat(newest.active()).isTrue();
+        assertThat(newest.author()).isEqualTo(RuleSetRegistry.FOLDER_AUTHOR);
+        assertThat(rules.refreshFromDatabase().checksum()).isEqualTo(folderNode.current().checksum());
+    }
+
+    private java.math.BigDecimal contractPriceOf85123A() {
+        JsonNode quote = api.post("/api/v1/price-quotes", Map.of("accountCode", "ACME-DE",
+                "lines", List.of(Map.of("sku", "85123A", "quantity", 6)))).json();
+        return quote.get("lines").get(0).get("unitPrice").decimalValue();
+    }
+
+    private static java.math.BigDecimal contractPrice(RuleSet ruleSet) {
+        org.tradeflow.pricing.OrderEvaluation evaluation = new org.tradeflow.pricing.OrderEvaluation();
+        ruleSet.evaluate(Map.of("evaluation", evaluation), List.of(PricingRulesTest.line("ACME-DE", "DEALER", "85123A",
+                "LIGHTING", 6, "3.45")));
+        return evaluation.chosenOffers().get(1).getUnitPrice();
+    }
+
+    private int activeVersion(String table) {
+        return rules.activeVersions().stream().filter(v -> v.table().equals(table)).findFirst().orElseThrow().version();
+    }
+
+    private byte[] activeContent(String table) {
+        return rules.content(table, activeVersion(table)).orElseThrow();
+    }
+
+    private Api.Response upload(String user, String table, byte[] spreadsheet) {
+        return api.putAs(user, "demo", "/api/v1/rules/tables/" + table + "?comment=summer%20contract",
+                RuleTableController.XLSX, spreadsheet);
+    }
+}
