@@ -38,6 +38,7 @@ public class OrderLine {
     @Enumerated(EnumType.STRING)
     private PriceSource priceSource;
     private String priceRule;
+    private String priceExplanation;
 
     protected OrderLine() {
     }
@@ -51,6 +52,7 @@ public class OrderLine {
         this.netAmount = priced.netAmount();
         this.priceSource = priced.priceSource();
         this.priceRule = priced.priceRule();
+        this.priceExplanation = priced.explanation().text();
     }
 
     public Long getId() { return id; }
@@ -62,4 +64,5 @@ public class OrderLine {
     public BigDecimal getNetAmount() { return netAmount; }
     public PriceSource getPriceSource() { return priceSource; }
     public String getPriceRule() { return priceRule; }
+    public String getPriceExplanation() { return priceExplanation; }
 }

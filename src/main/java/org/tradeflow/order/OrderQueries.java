@@ -34,7 +34,8 @@ class OrderQueries {
     public OrderView view(SalesOrder order) {
         List<OrderView.Line> lines = order.getLines().stream()
                 .map(l -> new OrderView.Line(l.getLineNo(), l.getProduct().getSku(), l.getProduct().getName(),
-                        l.getQuantity(), l.getUnitPrice(), l.getNetAmount(), l.getPriceSource(), l.getPriceRule()))
+                        l.getQuantity(), l.getUnitPrice(), l.getNetAmount(), l.getPriceSource(), l.getPriceRule(),
+                        l.getPriceExplanation()))
                 .toList();
         return new OrderView(order.getId(), order.getOrderNumber(), order.getAccount().getCode(),
                 order.getCustomerPoNumber(), order.getRequestedDeliveryDate(), order.getStatus(), order.getStatusReason(),

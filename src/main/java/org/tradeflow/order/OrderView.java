@@ -18,7 +18,7 @@ public record OrderView(long id, String orderNumber, String accountCode, String 
                         List<Invoice> invoices, List<AuditEntry> audit) {
 
     public record Line(int lineNo, String sku, String name, int quantity, BigDecimal unitPrice, BigDecimal netAmount,
-                       PriceSource priceSource, String priceRule) {
+                       PriceSource priceSource, String priceRule, String priceExplanation) {
     }
 
     public record Shipment(long id, String shipmentNumber, String warehouse, String status, String carrier,

@@ -5,6 +5,8 @@ import org.tradeflow.policy.Severity;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,7 +18,12 @@ import java.util.TreeMap;
 public final class OrderEvaluation {
 
     private final Map<Integer, PriceOffer> chosenOffers = new TreeMap<>();
+    private final Map<Integer, List<PriceOffer>> candidates = new HashMap<>();
     private final List<PolicyViolation> violations = new ArrayList<>();
+
+    public void consider(PriceOffer offer) {
+        candidates.computeIfAbsent(offer.getLineNo(), line -> new ArrayList<>()).add(offer);
+    }
 
     public void choose(PriceOffer offer) {
         chosenOffers.putIfAbsent(offer.getLineNo(), offer);
@@ -29,6 +36,13 @@ public final class OrderEvaluation {
 
     public Map<Integer, PriceOffer> chosenOffers() {
         return Collections.unmodifiableMap(chosenOffers);
+    }
+
+    /** Every offer the rules made for the line, cheapest first. */
+    public List<PriceOffer> candidates(int lineNo) {
+        List<PriceOffer> offers = new ArrayList<>(candidates.getOrDefault(lineNo, List.of()));
+        offers.sort(Comparator.comparing(PriceOffer::getUnitPrice).thenComparing(PriceOffer::getRank));
+        return offers;
     }
 
     public List<PolicyViolation> violations() {

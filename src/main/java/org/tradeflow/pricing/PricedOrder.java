@@ -15,6 +15,6 @@ public record PricedOrder(String accountCode, String currency, List<PricedLine> 
     }
 
     public record PricedLine(int lineNo, @JsonIgnore long productId, String sku, String name, int quantity, BigDecimal unitPrice,
-                             BigDecimal netAmount, PriceSource priceSource, String priceRule) {
+                             BigDecimal netAmount, PriceSource priceSource, String priceRule, PriceExplanation explanation) {
     }
 }

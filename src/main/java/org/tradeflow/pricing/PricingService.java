@@ -82,7 +82,8 @@ public class PricingService {
             total = total.add(net);
             Product product = bySku.get(line.getSku());
             priced.add(new PricedOrder.PricedLine(line.getLineNo(), product.getId(), line.getSku(), product.getName(),
-                    line.getQuantity(), offer.getUnitPrice(), net, offer.getSource(), offer.getRule()));
+                    line.getQuantity(), offer.getUnitPrice(), net, offer.getSource(), offer.getRule(),
+                    PriceExplanation.of(offer, evaluation.candidates(line.getLineNo()), currency)));
         }
         return new PricedOrder(account.getCode(), currency, priced,
                 evaluation.violations(), total, ruleSet.checksum());

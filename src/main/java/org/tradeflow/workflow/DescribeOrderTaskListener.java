@@ -43,6 +43,6 @@ class DescribeOrderTaskListener implements TaskListener {
     private static String line(OrderLine line) {
         return line.getLineNo() + ". " + line.getProduct().getSku() + " " + line.getProduct().getName() + " x "
                 + line.getQuantity() + " @ " + line.getUnitPrice().stripTrailingZeros().toPlainString() + " = "
-                + line.getNetAmount().toPlainString() + " (" + line.getPriceSource() + ", " + line.getPriceRule() + ")";
+                + line.getNetAmount().toPlainString() + "\n   " + line.getPriceExplanation();
     }
 }

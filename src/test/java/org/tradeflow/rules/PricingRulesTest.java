@@ -75,6 +75,17 @@ class PricingRulesTest {
     }
 
     @Test
+    void everyCandidateIsKeptToExplainThePrice() {
+        OrderEvaluation evaluation = new OrderEvaluation();
+        LiveRules.get().evaluate(Map.of("evaluation", evaluation),
+                List.of(line("NO-CONTRACT", "DEALER", "X1", "LIGHTING", 240, "10.00")));
+
+        assertThat(evaluation.candidates(1)).extracting(o -> o.getSource() + " " + o.getUnitPrice().stripTrailingZeros().toPlainString())
+                .containsExactly("GROUP 9", "TIER 9.2", "TIER 9.7", "LIST 10");
+        assertThat(evaluation.chosenOffers().get(1).getSource()).isEqualTo(PriceSource.GROUP);
+    }
+
+    @Test
     void equalPricesGoToTheHigherRankedSource() {
         // Wholesale kitchen at 500+: the group gives 6 % and the tier gives 6 %; TIER ranks before GROUP.
         PriceOffer offer = priceOne(line("NO-CONTRACT", "WHOLESALE", "X4", "KITCHEN", 500, "10.00"));
