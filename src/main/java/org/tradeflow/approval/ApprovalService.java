@@ -3,6 +3,7 @@ package org.tradeflow.approval;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tradeflow.account.Account;
+import org.tradeflow.integration.Outbox;
 import org.tradeflow.order.OrderLifecycle;
 import org.tradeflow.order.SalesOrder;
 import org.tradeflow.rules.RuleSetRegistry;
@@ -26,11 +27,13 @@ public class ApprovalService {
 
     private final OrderLifecycle orders;
     private final RuleSetRegistry rules;
+    private final Outbox outbox;
     private final Clock clock;
 
-    ApprovalService(OrderLifecycle orders, RuleSetRegistry rules, Clock clock) {
+    ApprovalService(OrderLifecycle orders, RuleSetRegistry rules, Outbox outbox, Clock clock) {
         this.orders = orders;
         this.rules = rules;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -51,8 +54,12 @@ public class ApprovalService {
         return new Approval(true, decision.approverGroup(), due);
     }
 
+    /** The deadline passed: recorded, and announced through the outbox for notification; the task stays open. */
     public void escalate(long orderId) {
-        orders.note(orderId, "APPROVAL_OVERDUE", "The approval deadline passed without a decision; escalated");
+        SalesOrder order = orders.get(orderId);
+        orders.note(orderId, "APPROVAL_OVERDUE", "The approval deadline passed without a decision");
+        outbox.publish("ApprovalOverdue", order.getOrderNumber(), Map.of("orderNumber", order.getOrderNumber(),
+                "accountCode", order.getAccount().getCode(), "reason", String.valueOf(order.getStatusReason())));
     }
 
     public record Approval(boolean required, String approverGroup, Instant dueAt) {

@@ -9,6 +9,7 @@ import org.tradeflow.web.ApiProblem;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -55,15 +56,20 @@ public class FulfilmentService {
     }
 
     public Shipment dispatch(long shipmentId, String carrier, String trackingNumber) {
-        Shipment shipment = shipments.findById(shipmentId)
+        // Order first, then shipment: two dispatches of one order (or a 3PL's retry) run one after the other.
+        long orderId = shipments.findOrderId(shipmentId)
                 .orElseThrow(() -> ApiProblem.notFound("No shipment with id " + shipmentId));
+        orders.lock(orderId);
+        Shipment shipment = shipments.findForUpdate(shipmentId).orElseThrow();
         if (shipment.getStatus() != ShipmentStatus.REQUESTED) {
             throw ApiProblem.conflict("Shipment " + shipment.getShipmentNumber() + " is " + shipment.getStatus()
                     + "; only a requested shipment can be dispatched");
         }
         shipment.dispatched(carrier, trackingNumber, clock.instant());
-        long orderId = shipment.getOrder().getId();
-        for (ShipmentLine line : shipment.getLines()) {
+        // Stock rows in product order, as allocation locks them, so the two never deadlock.
+        List<ShipmentLine> lines = shipment.getLines().stream()
+                .sorted(Comparator.comparing(line -> line.getOrderLine().getProduct().getId())).toList();
+        for (ShipmentLine line : lines) {
             ledger.ship(new StockLedger.StockKey(shipment.getWarehouse().getId(), line.getOrderLine().getProduct().getId()),
                     line.getQuantity(), orderId, shipment.getId());
         }

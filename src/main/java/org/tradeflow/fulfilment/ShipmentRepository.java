@@ -1,6 +1,9 @@
 package org.tradeflow.fulfilment;
 
+import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
 
 import java.util.List;
 import java.util.Optional;
@@ -10,4 +13,11 @@ public interface ShipmentRepository extends JpaRepository<Shipment, Long> {
     Optional<Shipment> findByShipmentNumber(String shipmentNumber);
 
     List<Shipment> findByOrderIdOrderById(Long orderId);
+
+    @Query("select s.order.id from Shipment s where s.id = :shipmentId")
+    Optional<Long> findOrderId(long shipmentId);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select s from Shipment s where s.id = :shipmentId")
+    Optional<Shipment> findForUpdate(long shipmentId);
 }

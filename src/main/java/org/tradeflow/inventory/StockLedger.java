@@ -47,10 +47,6 @@ public class StockLedger {
         move(key, "RESERVATION", 0, quantity, orderId, null);
     }
 
-    public void release(StockKey key, int quantity, long orderId) {
-        move(key, "RELEASE", 0, -quantity, orderId, null);
-    }
-
     public void ship(StockKey key, int quantity, long orderId, long shipmentId) {
         move(key, "SHIPMENT", -quantity, -quantity, orderId, shipmentId);
     }

@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 
 /** The invoice for one dispatched shipment, at the order's prices and the account's payment terms. */
 @Entity
@@ -42,7 +43,7 @@ public class Invoice {
     @JoinColumn(name = "account_id")
     private Account account;
     private String currency;
-    @Column(precision = 19, scale = 2)
+    @Column(precision = 19, scale = 4)
     private BigDecimal netTotal;
     private LocalDate issuedOn;
     private LocalDate dueOn;
@@ -54,7 +55,11 @@ public class Invoice {
     protected Invoice() {
     }
 
-    static Invoice forShipment(String invoiceNumber, Shipment shipment, LocalDate issuedOn) {
+    /**
+     * Bills each shipped quantity at the line's unit price. The shipment that completes a line bills what is
+     * left of the line's net amount, so split deliveries add up to exactly what the order confirmed.
+     */
+    static Invoice forShipment(String invoiceNumber, Shipment shipment, LocalDate issuedOn, Map<Long, InvoicedSoFar> earlier) {
         Invoice invoice = new Invoice();
         invoice.invoiceNumber = invoiceNumber;
         invoice.shipment = shipment;
@@ -68,8 +73,10 @@ public class Invoice {
         BigDecimal total = BigDecimal.ZERO.setScale(minorUnits);
         for (ShipmentLine shipped : shipment.getLines()) {
             OrderLine line = shipped.getOrderLine();
-            BigDecimal net = line.getUnitPrice().multiply(BigDecimal.valueOf(shipped.getQuantity()))
-                    .setScale(minorUnits, RoundingMode.HALF_EVEN);
+            InvoicedSoFar before = earlier.getOrDefault(line.getId(), InvoicedSoFar.NOTHING);
+            BigDecimal net = before.quantity() + shipped.getQuantity() == line.getQuantity()
+                    ? line.getNetAmount().subtract(before.netAmount())
+                    : line.getUnitPrice().multiply(BigDecimal.valueOf(shipped.getQuantity())).setScale(minorUnits, RoundingMode.HALF_EVEN);
             invoice.lines.add(new InvoiceLine(invoice, line, shipped.getQuantity(), line.getUnitPrice(), net));
             total = total.add(net);
         }

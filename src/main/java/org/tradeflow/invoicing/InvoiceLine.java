@@ -28,7 +28,7 @@ class InvoiceLine {
     private int quantity;
     @Column(precision = 19, scale = 4)
     private BigDecimal unitPrice;
-    @Column(precision = 19, scale = 2)
+    @Column(precision = 19, scale = 4)
     private BigDecimal netAmount;
 
     protected InvoiceLine() {

@@ -8,6 +8,9 @@ import org.tradeflow.order.OrderLifecycle;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 @Service
 @Transactional
@@ -25,17 +28,18 @@ public class InvoicingService {
         this.clock = clock;
     }
 
-    /** Invoices a dispatched shipment once; a retried job finds the invoice it already wrote. */
+    /** Invoices a dispatched shipment; a shipment is invoiced once (it must be DISPATCHED, then it is INVOICED). */
     public Invoice invoiceShipment(String shipmentNumber) {
-        return invoices.findByShipmentNumber(shipmentNumber).orElseGet(() -> {
-            Shipment shipment = shipments.findByShipmentNumber(shipmentNumber)
-                    .orElseThrow(() -> new IllegalStateException("No shipment " + shipmentNumber));
-            shipment.invoiced();
-            Invoice invoice = invoices.save(Invoice.forShipment(invoices.nextInvoiceNumber(), shipment, LocalDate.now(clock)));
-            orders.note(shipment.getOrder().getId(), "SHIPMENT_INVOICED", invoice.getInvoiceNumber() + " for "
-                    + shipmentNumber + ": " + invoice.getNetTotal().toPlainString() + " " + invoice.getCurrency()
-                    + ", due " + invoice.getDueOn());
-            return invoice;
-        });
+        Shipment shipment = shipments.findByShipmentNumber(shipmentNumber)
+                .orElseThrow(() -> new IllegalStateException("No shipment " + shipmentNumber));
+        long orderId = shipment.getOrder().getId();
+        orders.lock(orderId); // shipments of one order are invoiced one after the other: each sees what the last billed
+        shipment.invoiced();
+        Map<Long, InvoicedSoFar> earlier = invoices.invoicedSoFar(orderId).stream()
+                .collect(Collectors.toMap(InvoicedSoFar::orderLineId, Function.identity()));
+        Invoice invoice = invoices.save(Invoice.forShipment(invoices.nextInvoiceNumber(), shipment, LocalDate.now(clock), earlier));
+        orders.note(orderId, "SHIPMENT_INVOICED", invoice.getInvoiceNumber() + " for " + shipmentNumber + ": "
+                + invoice.getNetTotal().toPlainString() + " " + invoice.getCurrency() + ", due " + invoice.getDueOn());
+        return invoice;
     }
 }

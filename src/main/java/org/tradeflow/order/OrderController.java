@@ -45,7 +45,7 @@ class OrderController {
         try {
             submission = intake.submit(request, idempotencyKey, caller.getName());
         } catch (DataIntegrityViolationException concurrentDuplicate) {
-            submission = new OrderIntake.Submission(intake.findEarlier(request, idempotencyKey)
+            submission = new OrderIntake.Submission(intake.findEarlier(request, idempotencyKey, caller.getName())
                     .orElseThrow(() -> concurrentDuplicate), false);
         }
         OrderView view = queries.view(submission.order().getId());
@@ -64,7 +64,7 @@ class OrderController {
     @GetMapping
     List<OrderView.Summary> search(@RequestParam(required = false) @Size(max = 32) String accountCode,
                                    @RequestParam(required = false) OrderStatus status,
-                                   @RequestParam(defaultValue = "0") @Min(0) int page,
+                                   @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                                    @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         return orders.search(accountCode, status, PageRequest.of(page, size)).stream().map(OrderView.Summary::of).toList();
     }

@@ -56,19 +56,20 @@ public class OrderIntake {
     @Transactional
     public Submission submit(OrderRequest request, String idempotencyKey, String submittedBy) {
         String requestHash = fingerprint(request);
-        Optional<SalesOrder> earlier = findEarlier(request, idempotencyKey, requestHash);
+        String callerKey = callerScoped(idempotencyKey, submittedBy);
+        Optional<SalesOrder> earlier = findEarlierOrder(request, callerKey, requestHash);
         if (earlier.isPresent()) {
             return new Submission(earlier.get(), false);
         }
         if (request.requestedDeliveryDate() != null && request.requestedDeliveryDate().isBefore(LocalDate.now())) {
             throw ApiProblem.invalidField("requestedDeliveryDate", "must not be in the past");
         }
-        PricedOrder priced = pricing.price(request.accountCode(), request.lines());
+        PricedOrder priced = pricing.price(request.accountCode(), request.currency(), request.lines());
         Account account = accounts.findByCode(request.accountCode()).orElseThrow();
         Map<Long, Product> byId = products.findAllById(priced.lines().stream().map(PricedOrder.PricedLine::productId).toList())
                 .stream().collect(Collectors.toMap(Product::getId, Function.identity()));
         SalesOrder order = orders.save(SalesOrder.capture(orders.nextOrderNumber(), account, request.customerPoNumber(),
-                request.requestedDeliveryDate(), idempotencyKey, requestHash, submittedBy, priced, byId));
+                request.requestedDeliveryDate(), callerKey, requestHash, submittedBy, priced, byId));
         audit.record(order.getId(), "ORDER_RECEIVED", "Order " + order.getOrderNumber() + " for " + account.getCode()
                 + ", PO " + order.getCustomerPoNumber() + ", " + order.getLines().size() + " lines, "
                 + order.getNetTotal().toPlainString() + " " + order.getCurrency() + ", priced by rules " + order.getRuleSetChecksum());
@@ -81,16 +82,21 @@ public class OrderIntake {
      * this finds it (or says why the submission conflicts with it).
      */
     @Transactional(readOnly = true)
-    public Optional<SalesOrder> findEarlier(OrderRequest request, String idempotencyKey) {
-        return findEarlier(request, idempotencyKey, fingerprint(request));
+    public Optional<SalesOrder> findEarlier(OrderRequest request, String idempotencyKey, String submittedBy) {
+        return findEarlierOrder(request, callerScoped(idempotencyKey, submittedBy), fingerprint(request));
     }
 
-    private Optional<SalesOrder> findEarlier(OrderRequest request, String idempotencyKey, String requestHash) {
+    /** One caller's key never finds another caller's order. */
+    private static String callerScoped(String idempotencyKey, String caller) {
+        return idempotencyKey == null ? null : caller + "/" + idempotencyKey;
+    }
+
+    private Optional<SalesOrder> findEarlierOrder(OrderRequest request, String idempotencyKey, String requestHash) {
         if (idempotencyKey != null) {
             Optional<SalesOrder> byKey = orders.findByIdempotencyKey(idempotencyKey);
             if (byKey.isPresent()) {
                 if (!byKey.get().getRequestHash().equals(requestHash)) {
-                    throw ApiProblem.invalidField("Idempotency-Key", "was already used for order "
+                    throw ApiProblem.invalidField("Idempotency-Key", "was already used by you for order "
                             + byKey.get().getOrderNumber() + " with a different request body");
                 }
                 return byKey;

@@ -21,6 +21,11 @@ public class OrderLifecycle {
         this.audit = audit;
     }
 
+    /** Locks the order until the transaction ends: changes of its shipments then happen one after the other. */
+    public SalesOrder lock(long orderId) {
+        return orders.findForUpdate(orderId).orElseThrow(() -> ApiProblem.notFound("No order with id " + orderId));
+    }
+
     @Transactional(readOnly = true)
     public SalesOrder get(long orderId) {
         return orders.findById(orderId).orElseThrow(() -> ApiProblem.notFound("No order with id " + orderId));

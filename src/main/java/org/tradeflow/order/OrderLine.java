@@ -33,7 +33,7 @@ public class OrderLine {
     private int quantity;
     @Column(precision = 19, scale = 4)
     private BigDecimal unitPrice;
-    @Column(precision = 19, scale = 2)
+    @Column(precision = 19, scale = 4)
     private BigDecimal netAmount;
     @Enumerated(EnumType.STRING)
     private PriceSource priceSource;

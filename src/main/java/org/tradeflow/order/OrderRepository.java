@@ -1,7 +1,9 @@
 package org.tradeflow.order;
 
 import org.springframework.data.domain.Pageable;
+import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -11,6 +13,10 @@ import java.util.Optional;
 public interface OrderRepository extends JpaRepository<SalesOrder, Long> {
 
     Optional<SalesOrder> findByIdempotencyKey(String idempotencyKey);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select o from SalesOrder o where o.id = :orderId")
+    Optional<SalesOrder> findForUpdate(@Param("orderId") long orderId);
 
     Optional<SalesOrder> findByAccountCodeAndCustomerPoNumber(String accountCode, String customerPoNumber);
 

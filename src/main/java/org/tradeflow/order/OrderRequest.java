@@ -16,5 +16,7 @@ public record OrderRequest(
         @NotBlank @Size(max = 32) String accountCode,
         @NotBlank @Size(max = 64) @Pattern(regexp = "[\\p{Alnum}][\\p{Alnum} ./_#-]*", message = "may hold letters, digits, spaces and . / _ # - only") String customerPoNumber,
         LocalDate requestedDeliveryDate,
+        /** Optional; when given it must be the account's currency. */
+        @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO currency code such as EUR") String currency,
         @NotEmpty @Size(max = 5000) List<@NotNull @Valid LineRequest> lines) {
 }

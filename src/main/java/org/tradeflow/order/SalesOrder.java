@@ -42,7 +42,7 @@ public class SalesOrder {
     @Enumerated(EnumType.STRING)
     private OrderStatus status;
     private String currency;
-    @Column(precision = 19, scale = 2)
+    @Column(precision = 19, scale = 4)
     private BigDecimal netTotal;
     private String ruleSetChecksum;
     private String idempotencyKey;

@@ -9,7 +9,7 @@ import java.math.RoundingMode;
  */
 public final class PriceOffer {
 
-    /** Unit prices carry four decimals; the line total is rounded to the currency in {@link OrderEvaluation}. */
+    /** Unit prices carry four decimals; line totals are rounded to the currency's minor unit by PricingService. */
     static final int UNIT_PRICE_SCALE = 4;
 
     private final int lineNo;

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -25,10 +26,11 @@ class PriceQuoteController {
 
     @PostMapping
     PricedOrder quote(@Valid @RequestBody QuoteRequest request) {
-        return pricing.price(request.accountCode(), request.lines());
+        return pricing.price(request.accountCode(), request.currency(), request.lines());
     }
 
     record QuoteRequest(@NotBlank @Size(max = 32) String accountCode,
+                        @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO currency code such as EUR") String currency,
                         @NotEmpty @Size(max = 5000) List<@NotNull @Valid LineRequest> lines) {
     }
 }

@@ -10,10 +10,6 @@ import java.util.List;
 public record PricedOrder(String accountCode, String currency, List<PricedLine> lines, List<PolicyViolation> violations,
                           BigDecimal netTotal, String ruleSetChecksum) {
 
-    public boolean hasBlockingViolations() {
-        return violations.stream().anyMatch(PolicyViolation::blocking);
-    }
-
     public record PricedLine(int lineNo, @JsonIgnore long productId, String sku, String name, int quantity, BigDecimal unitPrice,
                              BigDecimal netAmount, PriceSource priceSource, String priceRule, PriceExplanation explanation) {
     }

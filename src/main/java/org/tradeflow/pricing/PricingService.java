@@ -33,11 +33,18 @@ public class PricingService {
         this.rules = rules;
     }
 
-    /** Resolves the account and SKUs (refusing unknown ones, naming the line) and prices the lines. */
+    /**
+     * Resolves the account and SKUs (refusing unknown ones, naming the line) and prices the lines in the
+     * account's currency; a request stating another currency is refused rather than converted.
+     */
     @Transactional(readOnly = true)
-    public PricedOrder price(String accountCode, List<LineRequest> requested) {
+    public PricedOrder price(String accountCode, String requestedCurrency, List<LineRequest> requested) {
         Account account = accounts.findByCode(accountCode)
                 .orElseThrow(() -> ApiProblem.invalidField("accountCode", "unknown account '" + accountCode + "'"));
+        if (requestedCurrency != null && !requestedCurrency.equals(account.getCurrency())) {
+            throw ApiProblem.invalidField("currency", "account " + accountCode + " buys in " + account.getCurrency()
+                    + "; an order in " + requestedCurrency + " is refused, not converted");
+        }
         Map<String, Product> bySku = products.findBySkuIn(requested.stream().map(LineRequest::sku).toList()).stream()
                 .collect(Collectors.toMap(Product::getSku, Function.identity()));
         List<ApiProblem.FieldError> errors = new ArrayList<>();

@@ -22,6 +22,9 @@ class SecurityConfiguration {
 
     /** The group allowed to change decision tables. */
     static final String RULE_ADMINS = "rule-admins";
+    /** Warehouses and 3PLs confirm dispatches; the order desk may do it for them. */
+    static final String WAREHOUSE = "warehouse";
+    static final String ORDER_DESK = "order-desk";
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
@@ -37,11 +40,14 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
                 .authorizeHttpRequests(requests -> requests
+                        // Camunda's first-admin setup page would let anyone create an administrator.
+                        .requestMatchers("/camunda/api/admin/setup/**", "/camunda/app/admin/*/setup/**").denyAll()
                         // The webapps authenticate through their own login form and session.
                         .requestMatchers("/camunda/**", "/", "/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.PUT, "/api/v1/rules/**").hasAuthority(RULE_ADMINS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/rules/**").hasAuthority(RULE_ADMINS)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/shipments/*/dispatch").hasAnyAuthority(WAREHOUSE, ORDER_DESK)
                         .anyRequest().authenticated())
                 .build();
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.MethodParameter;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -40,6 +41,25 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<Object> apiProblem(ApiProblem problem) {
         return problem(problem.status(), problem.title(), problem.getMessage(), problem.errors());
+    }
+
+    @ExceptionHandler(ConcurrencyFailureException.class)
+    ResponseEntity<Object> concurrentChange(ConcurrencyFailureException e) {
+        log.info("Concurrent change refused: {}", e.getMessage());
+        return problem(HttpStatus.CONFLICT, "Concurrent change", "The resource was changed by another request at the same "
+                + "time; read it again and retry", List.of());
+    }
+
+    /** Whatever else goes wrong is still answered as a problem, with details only in the log. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e) throws Exception {
+        if (e instanceof org.springframework.web.ErrorResponse || e instanceof org.springframework.security.access.AccessDeniedException
+                || e instanceof org.springframework.security.core.AuthenticationException) {
+            throw e; // Spring's own answers (405, 415, 403, ...)
+        }
+        log.error("Request failed", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error", "The request could not be completed; "
+                + "nothing was changed. The server log has the details.", List.of());
     }
 
     @ExceptionHandler(RequestTooLargeException.class)

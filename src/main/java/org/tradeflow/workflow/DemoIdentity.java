@@ -38,7 +38,8 @@ class DemoIdentity implements ApplicationRunner {
             "sales-managers", "sam",
             "finance", "fiona",
             "order-desk", "oscar",
-            "rule-admins", "rita");
+            "rule-admins", "rita",
+            "warehouse", "wendy");
 
     private final IdentityService identity;
     private final AuthorizationService authorizations;

@@ -7,7 +7,6 @@ package org.tradeflow.workflow;
 public final class OrderToCashProcess {
 
     public static final String PROCESS_KEY = "order-to-cash";
-    public static final String SHIPMENT_PROCESS_KEY = "shipment-fulfilment";
     public static final String MESSAGE_SHIPMENT_DISPATCHED = "ShipmentDispatched";
 
     /** Process variables: ids and decisions only, never entities. */

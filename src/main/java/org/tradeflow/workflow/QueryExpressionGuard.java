@@ -30,8 +30,8 @@ class QueryExpressionGuard extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if ("GET".equals(request.getMethod()) || request.getContentType() == null
-                || !request.getContentType().contains("json")) {
+        // Every body is inspected, whatever its declared type: the engine accepts "Application/JSON" too.
+        if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
             chain.doFilter(request, response);
             return;
         }

@@ -39,12 +39,12 @@ class PricingBenchmark extends IntegrationTest {
         for (int lines : new int[]{100, 1_000, 5_000}) {
             List<LineRequest> order = order(lines);
             for (int i = 0; i < WARM_UP; i++) {
-                pricing.price("ACME-DE", order);
+                pricing.price("ACME-DE", null, order);
             }
             long[] nanos = new long[MEASURED];
             for (int i = 0; i < MEASURED; i++) {
                 long start = System.nanoTime();
-                PricedOrder priced = pricing.price("ACME-DE", order);
+                PricedOrder priced = pricing.price("ACME-DE", null, order);
                 nanos[i] = System.nanoTime() - start;
                 if (priced.lines().size() != lines) {
                     throw new IllegalStateException("priced " + priced.lines().size() + " of " + lines + " lines");

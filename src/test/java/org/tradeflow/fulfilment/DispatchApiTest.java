@@ -5,7 +5,12 @@ import org.junit.jupiter.api.Test;
 import org.tradeflow.support.Api;
 import org.tradeflow.support.IntegrationTest;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tradeflow.support.OrderRequests.anOrder;
@@ -32,7 +37,7 @@ class DispatchApiTest extends IntegrationTest {
     void dispatchingTwiceIsAConflictAndChangesNothing() {
         JsonNode shipment = requestedShipment();
         String path = "/api/v1/shipments/" + shipment.get("id").asLong() + "/dispatch";
-        api.post(path, Map.of("carrier", "UPS", "trackingNumber", "T1"));
+        assertThat(api.post(path, Map.of("carrier", "UPS", "trackingNumber", "T1")).status()).isEqualTo(200);
         int movements = fixtures.count("select count(*) from stock_movement");
 
         Api.Response again = api.post(path, Map.of("carrier", "UPS", "trackingNumber", "T2"));
@@ -40,6 +45,46 @@ class DispatchApiTest extends IntegrationTest {
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.isProblem()).isTrue();
         assertThat(fixtures.count("select count(*) from stock_movement")).isEqualTo(movements);
+    }
+
+    @Test
+    void simultaneousDispatchesOfOneShipmentBookItOnce() throws Exception {
+        JsonNode shipment = requestedShipment();
+        String path = "/api/v1/shipments/" + shipment.get("id").asLong() + "/dispatch";
+        String sku = shipment.get("lines").get(0).get("sku").asText();
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        List<Integer> statuses;
+        try {
+            List<Future<Api.Response>> calls = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                calls.add(pool.submit(() -> api.post(path, Map.of("carrier", "UPS", "trackingNumber", "RETRY"))));
+            }
+            statuses = new ArrayList<>();
+            for (Future<Api.Response> call : calls) {
+                Api.Response response = call.get();
+                assertThat(response.isProblem() || response.status() == 200).as(response.body()).isTrue();
+                statuses.add(response.status());
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        assertThat(statuses).containsOnlyOnce(200).containsOnly(200, 409);
+        assertThat(fixtures.stock(sku).onHand()).isEqualTo(45);
+    }
+
+    @Test
+    void onlyTheWarehouseOrTheOrderDeskConfirmsDispatch() {
+        JsonNode shipment = requestedShipment();
+
+        Api.Response salesManager = api.postAs("sam", "demo", "/api/v1/shipments/" + shipment.get("id").asLong() + "/dispatch",
+                Map.of("carrier", "UPS", "trackingNumber", "T"));
+        Api.Response warehouse = api.postAs("wendy", "demo", "/api/v1/shipments/" + shipment.get("id").asLong() + "/dispatch",
+                Map.of("carrier", "UPS", "trackingNumber", "T"));
+
+        assertThat(salesManager.status()).isEqualTo(403);
+        assertThat(salesManager.isProblem()).isTrue();
+        assertThat(warehouse.status()).isEqualTo(200);
     }
 
     @Test

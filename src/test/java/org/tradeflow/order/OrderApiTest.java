@@ -112,7 +112,7 @@ class OrderApiTest extends IntegrationTest {
         } finally {
             pool.shutdown();
         }
-        assertThat(fixtures.count("select count(*) from sales_order where idempotency_key = ?", key)).isEqualTo(1);
+        assertThat(fixtures.count("select count(*) from sales_order where idempotency_key = ?", "demo/" + key)).isEqualTo(1);
     }
 
     @Test
@@ -129,6 +129,18 @@ class OrderApiTest extends IntegrationTest {
         assertThat(unknownSku.json().get("errors").get(0).get("field").asText()).isEqualTo("lines[1].sku");
         assertThat(unknownSku.json().get("detail").asText()).contains("NO-SUCH-SKU", "line 2");
         assertThat(fixtures.count("select count(*) from sales_order")).isEqualTo(before);
+    }
+
+    @Test
+    void orderInAnotherCurrencyThanTheAccountsIsRefused() {
+        Map<String, Object> body = new java.util.HashMap<>(anOrder().forAccount("ACME-DE").line("22423", 2).body());
+        body.put("currency", "USD");
+
+        Api.Response refused = api.post("/api/v1/orders", body);
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("errors").get(0).get("field").asText()).isEqualTo("currency");
+        assertThat(refused.json().get("detail").asText()).contains("buys in EUR");
     }
 
     @Test

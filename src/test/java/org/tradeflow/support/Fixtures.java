@@ -30,15 +30,19 @@ public class Fixtures {
         return "PO-T" + System.nanoTime() + "-" + SEQUENCE.incrementAndGet();
     }
 
-    /** A new GIFTS product (no category rules apply) priced 10.00 EUR / 12.00 USD, pack of 1, with this stock. */
+    /** A new GIFTS product (few rules apply) listed at 10.00 EUR / 12.00 USD, pack of 1, with this stock. */
     public String product(Map<String, Integer> stockByWarehouse) {
+        return product(stockByWarehouse, "10.00");
+    }
+
+    public String product(Map<String, Integer> stockByWarehouse, String eurListPrice) {
         String sku = "T" + System.nanoTime() % 1_000_000_000L + SEQUENCE.incrementAndGet();
         transaction.executeWithoutResult(status -> {
             Long productId = jdbc.queryForObject(
                     "insert into product (sku, name, category, pack_size) values (?, ?, 'GIFTS', 1) returning id",
                     Long.class, sku, "Test item " + sku);
             jdbc.update("insert into product_price (product_id, currency, list_price) values (?, 'EUR', ?), (?, 'USD', ?)",
-                    productId, new BigDecimal("10.00"), productId, new BigDecimal("12.00"));
+                    productId, new BigDecimal(eurListPrice), productId, new BigDecimal("12.00"));
             for (String warehouse : new String[]{"WH-DE", "WH-NL", "WH-US"}) {
                 Long warehouseId = jdbc.queryForObject("select id from warehouse where code = ?", Long.class, warehouse);
                 jdbc.update("insert into stock (warehouse_id, product_id) values (?, ?)", warehouseId, productId);

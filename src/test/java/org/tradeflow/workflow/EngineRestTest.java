@@ -57,7 +57,11 @@ class EngineRestTest extends IntegrationTest {
         Api.Response plain = api.postAs("demo", "demo", "/engine-rest/task", Map.of("orQueries",
                 List.of(Map.of("assignee", "sam"))));
 
+        Api.Response oddlyCased = api.postRawAs("demo", "demo", "/engine-rest/task", "Application/JSON",
+                "{\"orQueries\":[{\"assigneeExpression\":\"${noSuchBean.x}\"}]}");
+
         assertThat(smuggled.status()).isEqualTo(400);
+        assertThat(oddlyCased.status()).isEqualTo(400);
         assertThat(smuggled.body()).contains("Expressions are not allowed");
         assertThat(topLevel.status()).isEqualTo(400);
         assertThat(plain.status()).isEqualTo(200);
