@@ -31,9 +31,11 @@ public record PriceExplanation(String text, List<Candidate> candidates) {
         return new PriceExplanation(text, candidates);
     }
 
+    /** "Promotions_52 + VolumeTiers_44" reads "Promotions row 52 + VolumeTiers row 44: ". */
     private static String where(String rule) {
         Matcher tableRow = TABLE_ROW.matcher(rule);
-        return tableRow.matches() ? tableRow.group(1) + " row " + tableRow.group(2) + ": " : "";
+        String rows = tableRow.replaceAll("$1 row $2");
+        return rows.equals(rule) ? "" : rows + ": ";
     }
 
     private static String amount(BigDecimal unitPrice) {

@@ -16,12 +16,21 @@ public final class PriceOffer {
     private final PriceSource source;
     private final BigDecimal unitPrice;
     private final String rule;
+    private final BigDecimal discountPercent;
+    private final boolean stacksWithTier;
 
-    private PriceOffer(int lineNo, PriceSource source, BigDecimal unitPrice, String rule) {
+    private PriceOffer(int lineNo, PriceSource source, BigDecimal unitPrice, String rule, BigDecimal discountPercent,
+                       boolean stacksWithTier) {
         this.lineNo = lineNo;
         this.source = source;
         this.unitPrice = unitPrice.setScale(UNIT_PRICE_SCALE, RoundingMode.HALF_EVEN);
         this.rule = rule;
+        this.discountPercent = discountPercent;
+        this.stacksWithTier = stacksWithTier;
+    }
+
+    private PriceOffer(int lineNo, PriceSource source, BigDecimal unitPrice, String rule) {
+        this(lineNo, source, unitPrice, rule, BigDecimal.ZERO, false);
     }
 
     public static PriceOffer list(PricingLine line, String rule) {
@@ -33,8 +42,23 @@ public final class PriceOffer {
     }
 
     public static PriceOffer discount(PricingLine line, String source, String percent, String rule) {
-        BigDecimal factor = BigDecimal.ONE.subtract(new BigDecimal(percent.trim()).movePointLeft(2));
-        return new PriceOffer(line.getLineNo(), PriceSource.valueOf(source), line.getListPrice().multiply(factor), rule);
+        return new PriceOffer(line.getLineNo(), PriceSource.valueOf(source), off(line.getListPrice(), percent), rule);
+    }
+
+    /** A promotion off the list price; one that stacks also applies on top of a volume tier (see pricing.drl). */
+    public static PriceOffer promotion(PricingLine line, String percent, boolean stacksWithTier, String rule) {
+        return new PriceOffer(line.getLineNo(), PriceSource.PROMOTION, off(line.getListPrice(), percent), rule,
+                new BigDecimal(percent.trim()), stacksWithTier);
+    }
+
+    /** The promotion's discount taken off the tier's price: a candidate of its own, named after both rows. */
+    public static PriceOffer stacked(PriceOffer promotion, PriceOffer tier) {
+        return new PriceOffer(promotion.lineNo, PriceSource.PROMOTION,
+                off(tier.unitPrice, promotion.discountPercent.toPlainString()), promotion.rule + " + " + tier.rule);
+    }
+
+    private static BigDecimal off(BigDecimal price, String percent) {
+        return price.multiply(BigDecimal.ONE.subtract(new BigDecimal(percent.trim()).movePointLeft(2)));
     }
 
     public int getLineNo() { return lineNo; }
@@ -42,4 +66,5 @@ public final class PriceOffer {
     public int getRank() { return source.ordinal(); }
     public BigDecimal getUnitPrice() { return unitPrice; }
     public String getRule() { return rule; }
+    public boolean isStacksWithTier() { return stacksWithTier; }
 }

@@ -1,6 +1,7 @@
 package org.tradeflow.pricing;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 
 /**
  * One order or quote line as the pricing and policy rules see it: immutable input, no behaviour.
@@ -18,9 +19,11 @@ public final class PricingLine {
     private final String accountCode;
     private final String customerGroup;
     private final String region;
+    /** The pricing date as ISO text (2026-11-23): promotion windows compare it with the dates analysts type. */
+    private final String orderDay;
 
     public PricingLine(int lineNo, String sku, String category, int packSize, int quantity, BigDecimal listPrice,
-                       String currency, String accountCode, String customerGroup, String region) {
+                       String currency, String accountCode, String customerGroup, String region, LocalDate orderDay) {
         this.lineNo = lineNo;
         this.sku = sku;
         this.category = category;
@@ -31,6 +34,7 @@ public final class PricingLine {
         this.accountCode = accountCode;
         this.customerGroup = customerGroup;
         this.region = region;
+        this.orderDay = orderDay.toString();
     }
 
     public int getLineNo() { return lineNo; }
@@ -43,4 +47,5 @@ public final class PricingLine {
     public String getAccountCode() { return accountCode; }
     public String getCustomerGroup() { return customerGroup; }
     public String getRegion() { return region; }
+    public String getOrderDay() { return orderDay; }
 }

@@ -12,6 +12,8 @@ import org.tradeflow.web.ApiProblem;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -26,11 +28,13 @@ public class PricingService {
     private final AccountRepository accounts;
     private final ProductRepository products;
     private final RuleSetRegistry rules;
+    private final Clock clock;
 
-    PricingService(AccountRepository accounts, ProductRepository products, RuleSetRegistry rules) {
+    PricingService(AccountRepository accounts, ProductRepository products, RuleSetRegistry rules, Clock clock) {
         this.accounts = accounts;
         this.products = products;
         this.rules = rules;
+        this.clock = clock;
     }
 
     /**
@@ -61,7 +65,7 @@ public class PricingService {
             } else {
                 lines.add(new PricingLine(i + 1, product.getSku(), product.getCategory(), product.getPackSize(),
                         line.quantity(), product.listPrice(account.getCurrency()).orElseThrow(), account.getCurrency(),
-                        account.getCode(), account.getCustomerGroup(), account.getRegion()));
+                        account.getCode(), account.getCustomerGroup(), account.getRegion(), LocalDate.now(clock)));
             }
         }
         if (!errors.isEmpty()) {

@@ -13,6 +13,7 @@ import org.tradeflow.pricing.OrderEvaluation;
 import org.tradeflow.pricing.PricingLine;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** decision-tables/order-policy.xlsx, approval.xlsx and routing.xlsx as Drools compiles them. */
 class PolicyApprovalRoutingRulesTest {
 
+    private static final LocalDate TODAY = LocalDate.now();
+
     static List<SpreadsheetRows.TableRow> routingRows() {
         return SpreadsheetRows.read("routing.xlsx", "WarehouseRouting");
     }
@@ -29,7 +32,7 @@ class PolicyApprovalRoutingRulesTest {
     @Test
     void lineBelowTheMinimumQuantityIsBlockedWithTheRowsMessage() {
         List<PolicyViolation> violations = violations(new PricingLine(1, "22423", "KITCHEN", 1, 1,
-                new BigDecimal("14.92"), "EUR", "BRIT-UK", "WHOLESALE", "UK"));
+                new BigDecimal("14.92"), "EUR", "BRIT-UK", "WHOLESALE", "UK", TODAY));
 
         assertThat(violations).anySatisfy(v -> {
             assertThat(v.severity()).isEqualTo(Severity.BLOCK);
@@ -42,9 +45,9 @@ class PolicyApprovalRoutingRulesTest {
     @Test
     void brokenPackBlocksDealersButOnlyWarnsWholesalers() {
         PolicyViolation dealer = single(violations(new PricingLine(1, "85123A", "LIGHTING", 6, 13,
-                new BigDecimal("3.45"), "EUR", "ALPINE-AT", "DEALER", "EU-CENTRAL")));
+                new BigDecimal("3.45"), "EUR", "ALPINE-AT", "DEALER", "EU-CENTRAL", TODAY)));
         PolicyViolation wholesaler = single(violations(new PricingLine(1, "85123A", "LIGHTING", 6, 13,
-                new BigDecimal("3.45"), "EUR", "NORD-SE", "WHOLESALE", "EU-NORTH")));
+                new BigDecimal("3.45"), "EUR", "NORD-SE", "WHOLESALE", "EU-NORTH", TODAY)));
 
         assertThat(dealer.code()).isEqualTo("PACK");
         assertThat(dealer.severity()).isEqualTo(Severity.BLOCK);
@@ -55,12 +58,12 @@ class PolicyApprovalRoutingRulesTest {
     @Test
     void wholePacksAboveTheMinimumAreClean() {
         assertThat(violations(new PricingLine(1, "85123A", "LIGHTING", 6, 12, new BigDecimal("3.45"), "EUR",
-                "ALPINE-AT", "DEALER", "EU-CENTRAL"))).isEmpty();
+                "ALPINE-AT", "DEALER", "EU-CENTRAL", TODAY))).isEmpty();
     }
 
     @Test
     void absurdLineQuantityIsBlocked() {
-        assertThat(violations(new PricingLine(1, "X", "GIFTS", 1, 10_001, BigDecimal.TEN, "EUR", "A", "NONE", "UK")))
+        assertThat(violations(new PricingLine(1, "X", "GIFTS", 1, 10_001, BigDecimal.TEN, "EUR", "A", "NONE", "UK", TODAY)))
                 .extracting(PolicyViolation::code).containsExactly("MAX_QTY");
     }
 

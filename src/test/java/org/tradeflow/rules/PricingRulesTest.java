@@ -10,6 +10,7 @@ import org.tradeflow.pricing.PricingLine;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** decision-tables/pricing.xlsx and rules/pricing.drl, row by row, compiled by Drools as the server does. */
 class PricingRulesTest {
+
+    /** A day on which no promotion of pricing.xlsx runs. */
+    private static final LocalDate TODAY = LocalDate.parse("2026-06-01");
+    private static final LocalDate WINTER_CAMPAIGN = LocalDate.parse("2026-12-01");
 
     static List<SpreadsheetRows.TableRow> contractRows() {
         return SpreadsheetRows.read("pricing.xlsx", "ContractPrices");
@@ -75,6 +80,40 @@ class PricingRulesTest {
     }
 
     @Test
+    void promotionInsideItsWindowBeatsTheGroupPrice() {
+        PriceOffer during = priceOne(dated(line("NO-CONTRACT", "DEALER", "X5", "WARMERS", 1, "10.00"), WINTER_CAMPAIGN));
+        PriceOffer after = priceOne(dated(line("NO-CONTRACT", "DEALER", "X5", "WARMERS", 1, "10.00"), LocalDate.parse("2027-03-01")));
+
+        assertThat(during.getSource()).isEqualTo(PriceSource.PROMOTION);
+        assertThat(during.getUnitPrice()).isEqualByComparingTo("8.80");
+        assertThat(during.getRule()).isEqualTo("Promotions_52");
+        assertThat(after.getSource()).isEqualTo(PriceSource.GROUP);
+        assertThat(after.getUnitPrice()).isEqualByComparingTo("9.50");
+    }
+
+    @Test
+    void stackingPromotionAppliesOnTopOfTheVolumeTier() {
+        // US-EAST lighting, 240 units on 1 December: tier 8 % (9.20), then the stacking holiday promotion 5 % off that.
+        PricingLine line = new PricingLine(1, "X6", "LIGHTING", 1, 240, new BigDecimal("10.00"), "USD", "NO-CONTRACT",
+                "NO-GROUP", "US-EAST", WINTER_CAMPAIGN);
+
+        PriceOffer offer = priceOne(line);
+
+        assertThat(offer.getSource()).isEqualTo(PriceSource.PROMOTION);
+        assertThat(offer.getUnitPrice()).isEqualByComparingTo("8.74");
+        assertThat(offer.getRule()).isEqualTo("Promotions_53 + VolumeTiers_45");
+    }
+
+    @Test
+    void promotionThatDoesNotStackCompetesWithTheTier() {
+        // 500 warmers in the winter campaign: 12 % off list (8.80) beats the 6 % tier (9.40) but is not applied on top of it.
+        PriceOffer offer = priceOne(dated(line("NO-CONTRACT", "NO-GROUP", "X7", "WARMERS", 500, "10.00"), WINTER_CAMPAIGN));
+
+        assertThat(offer.getUnitPrice()).isEqualByComparingTo("8.80");
+        assertThat(offer.getRule()).isEqualTo("Promotions_52");
+    }
+
+    @Test
     void everyCandidateIsKeptToExplainThePrice() {
         OrderEvaluation evaluation = new OrderEvaluation();
         LiveRules.get().evaluate(Map.of("evaluation", evaluation),
@@ -99,7 +138,7 @@ class PricingRulesTest {
         List<PricingLine> lines = new java.util.ArrayList<>();
         for (int i = 1; i <= 2000; i++) {
             lines.add(new PricingLine(i, "SKU" + i, i % 2 == 0 ? "GIFTS" : "LIGHTING", 1, 1 + i % 700,
-                    new BigDecimal("4.00"), "EUR", "NO-CONTRACT", "DEALER", "EU-CENTRAL"));
+                    new BigDecimal("4.00"), "EUR", "NO-CONTRACT", "DEALER", "EU-CENTRAL", TODAY));
         }
         OrderEvaluation evaluation = new OrderEvaluation();
 
@@ -110,7 +149,12 @@ class PricingRulesTest {
 
     static PricingLine line(String account, String group, String sku, String category, int quantity, String listPrice) {
         return new PricingLine(1, sku, category, 1, quantity, new BigDecimal(listPrice).setScale(2, RoundingMode.UNNECESSARY),
-                "EUR", account, group, "EU-CENTRAL");
+                "EUR", account, group, "EU-CENTRAL", TODAY);
+    }
+
+    private static PricingLine dated(PricingLine line, LocalDate day) {
+        return new PricingLine(line.getLineNo(), line.getSku(), line.getCategory(), line.getPackSize(), line.getQuantity(),
+                line.getListPrice(), line.getCurrency(), line.getAccountCode(), line.getCustomerGroup(), line.getRegion(), day);
     }
 
     private static PriceOffer priceOne(PricingLine line) {
