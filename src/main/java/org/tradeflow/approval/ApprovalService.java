@@ -6,6 +6,7 @@ import org.tradeflow.account.Account;
 import org.tradeflow.integration.Outbox;
 import org.tradeflow.order.OrderLifecycle;
 import org.tradeflow.order.SalesOrder;
+import org.tradeflow.rules.RuleSet;
 import org.tradeflow.rules.RuleSetRegistry;
 
 import java.time.Clock;
@@ -41,9 +42,8 @@ public class ApprovalService {
         SalesOrder order = orders.get(orderId);
         Account account = order.getAccount();
         int accountAgeDays = (int) ChronoUnit.DAYS.between(account.getOpenedOn(), LocalDate.now(clock));
-        ApprovalDecision decision = new ApprovalDecision();
-        rules.current().evaluate(Map.of("approval", decision), List.of(new ApprovalCase(account.getCode(),
-                account.getCustomerGroup(), order.getCurrency(), order.getNetTotal(), accountAgeDays)));
+        ApprovalDecision decision = evaluate(rules.current(), new ApprovalCase(account.getCode(),
+                account.getCustomerGroup(), order.getCurrency(), order.getNetTotal(), accountAgeDays));
         if (!decision.required()) {
             orders.note(orderId, "APPROVAL_NOT_REQUIRED", "No approval rule matched");
             return Approval.NOT_REQUIRED;
@@ -52,6 +52,13 @@ public class ApprovalService {
         orders.awaitApproval(orderId, decision.reason() + " (" + decision.rule() + "); " + decision.approverGroup()
                 + " to decide by " + DEADLINE.format(due));
         return new Approval(true, decision.approverGroup(), due);
+    }
+
+    /** What the approval table of these rules says about a case. */
+    public static ApprovalDecision evaluate(RuleSet ruleSet, ApprovalCase approvalCase) {
+        ApprovalDecision decision = new ApprovalDecision();
+        ruleSet.evaluate(Map.of("approval", decision), List.of(approvalCase));
+        return decision;
     }
 
     /** The deadline passed: recorded, and announced through the outbox for notification; the task stays open. */

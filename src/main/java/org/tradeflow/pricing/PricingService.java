@@ -74,6 +74,12 @@ public class PricingService {
         return evaluate(account, lines, bySku);
     }
 
+    /** A line's net amount: unit price times quantity, rounded half-even to the currency's minor unit. */
+    public static BigDecimal lineNet(BigDecimal unitPrice, int quantity, String currency) {
+        return unitPrice.multiply(BigDecimal.valueOf(quantity))
+                .setScale(Currency.getInstance(currency).getDefaultFractionDigits(), RoundingMode.HALF_EVEN);
+    }
+
     private PricedOrder evaluate(Account account, List<PricingLine> lines, Map<String, Product> bySku) {
         String currency = account.getCurrency();
         RuleSet ruleSet = rules.current();
@@ -88,8 +94,7 @@ public class PricingService {
             if (offer == null) {
                 throw new IllegalStateException("Rules " + ruleSet.checksum() + " chose no price for line " + line.getLineNo());
             }
-            BigDecimal net = offer.getUnitPrice().multiply(BigDecimal.valueOf(line.getQuantity()))
-                    .setScale(minorUnits, RoundingMode.HALF_EVEN);
+            BigDecimal net = lineNet(offer.getUnitPrice(), line.getQuantity(), currency);
             total = total.add(net);
             Product product = bySku.get(line.getSku());
             priced.add(new PricedOrder.PricedLine(line.getLineNo(), product.getId(), line.getSku(), product.getName(),

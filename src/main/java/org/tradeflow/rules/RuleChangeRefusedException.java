@@ -1,5 +1,7 @@
 package org.tradeflow.rules;
 
+import org.tradeflow.web.ApiProblem;
+
 import java.util.List;
 
 /** A table change that is not activated, with every reason: which sheet, row or cell, and what is wrong. */
@@ -14,5 +16,11 @@ public class RuleChangeRefusedException extends Exception {
 
     public List<String> problems() {
         return problems;
+    }
+
+    /** The API's answer: 422 with one entry per problem. */
+    public ApiProblem asProblem() {
+        return ApiProblem.invalid(getMessage(), problems.stream()
+                .map(problem -> new ApiProblem.FieldError("spreadsheet", problem)).toList());
     }
 }

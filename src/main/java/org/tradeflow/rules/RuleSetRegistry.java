@@ -62,12 +62,17 @@ public class RuleSetRegistry {
         return live.get();
     }
 
-    /** Checks a new version of a table and, if it passes, stores and activates it. */
-    public synchronized RuleTableVersions.TableVersion propose(String table, byte[] content, String author, String comment)
-            throws RuleChangeRefusedException {
+    /** The live rules with one table replaced, after the same checks as a change: for previews, nothing is stored. */
+    public RuleSet candidate(String table, byte[] content) throws RuleChangeRefusedException {
         check(table, content);
+        return build(sources(withTable(table, content)));
+    }
+
+    /** Checks a new version of a table and, if it passes, stores and activates it. */
+    public synchronized TableVersion propose(String table, byte[] content, String author, String comment)
+            throws RuleChangeRefusedException {
+        RuleSet candidate = candidate(table, content);
         String checksum = sha256(content);
-        RuleSet candidate = build(sources(withTable(table, content)));
         int version = transaction.execute(status -> {
             int number = versions.add(table, content, checksum, author, comment);
             versions.activate(table, number);
@@ -79,7 +84,7 @@ public class RuleSetRegistry {
     }
 
     /** Makes an earlier version of a table the active one again, after checking it still compiles. */
-    public synchronized RuleTableVersions.TableVersion activate(String table, int version, String author)
+    public synchronized TableVersion activate(String table, int version, String author)
             throws RuleChangeRefusedException {
         RuleSource source = versions.source(table, version).orElseThrow(() ->
                 new RuleChangeRefusedException(table, List.of("there is no version " + version + " of table " + table)));
@@ -90,11 +95,11 @@ public class RuleSetRegistry {
         return versionInfo(table, version);
     }
 
-    public List<RuleTableVersions.TableVersion> versions(String table) {
+    public List<TableVersion> versions(String table) {
         return versions.list(table);
     }
 
-    public List<RuleTableVersions.TableVersion> activeVersions() {
+    public List<TableVersion> activeVersions() {
         return versions.active();
     }
 
@@ -202,7 +207,7 @@ public class RuleSetRegistry {
         }
     }
 
-    private RuleTableVersions.TableVersion versionInfo(String table, int version) {
+    private TableVersion versionInfo(String table, int version) {
         return versions.list(table).stream().filter(v -> v.version() == version).findFirst().orElseThrow();
     }
 

@@ -34,13 +34,13 @@ class RuleTableController {
     }
 
     @GetMapping
-    List<RuleTableVersions.TableVersion> activeTables() {
+    List<TableVersion> activeTables() {
         return rules.activeVersions();
     }
 
     @GetMapping("/{name}/versions")
-    List<RuleTableVersions.TableVersion> versions(@PathVariable String name) {
-        List<RuleTableVersions.TableVersion> versions = rules.versions(name);
+    List<TableVersion> versions(@PathVariable String name) {
+        List<TableVersion> versions = rules.versions(name);
         if (versions.isEmpty()) {
             throw ApiProblem.notFound("No decision table named '" + name + "'");
         }
@@ -58,27 +58,22 @@ class RuleTableController {
 
     /** Uploads a new version: checked, compiled, stored and activated, or refused with every reason. */
     @PutMapping(path = "/{name}", consumes = {XLSX, MediaType.APPLICATION_OCTET_STREAM_VALUE})
-    ResponseEntity<RuleTableVersions.TableVersion> upload(@PathVariable String name, @RequestBody byte[] spreadsheet,
+    ResponseEntity<TableVersion> upload(@PathVariable String name, @RequestBody byte[] spreadsheet,
                                                           @RequestParam(defaultValue = "uploaded over the API") String comment,
                                                           Authentication caller) {
         try {
             return ResponseEntity.status(HttpStatus.CREATED).body(rules.propose(name, spreadsheet, caller.getName(), comment));
         } catch (RuleChangeRefusedException refused) {
-            throw refusal(refused);
+            throw refused.asProblem();
         }
     }
 
     @PostMapping("/{name}/versions/{version}/activate")
-    RuleTableVersions.TableVersion activate(@PathVariable String name, @PathVariable int version, Authentication caller) {
+    TableVersion activate(@PathVariable String name, @PathVariable int version, Authentication caller) {
         try {
             return rules.activate(name, version, caller.getName());
         } catch (RuleChangeRefusedException refused) {
-            throw refusal(refused);
+            throw refused.asProblem();
         }
-    }
-
-    private static ApiProblem refusal(RuleChangeRefusedException refused) {
-        return ApiProblem.invalid(refused.getMessage(), refused.problems().stream()
-                .map(problem -> new ApiProblem.FieldError("spreadsheet", problem)).toList());
     }
 }

@@ -87,9 +87,4 @@ class RuleTableVersions {
                 rs.getString("author"), rs.getString("comment"), rs.getObject("created_at", OffsetDateTime.class),
                 rs.getBoolean("active"), rs.getObject("activated_at", OffsetDateTime.class), rs.getInt("size"));
     }
-
-    /** One stored version, as the API lists it (without its bytes). */
-    public record TableVersion(String table, int version, String checksum, String author, String comment,
-                               OffsetDateTime createdAt, boolean active, OffsetDateTime activatedAt, int sizeBytes) {
-    }
 }

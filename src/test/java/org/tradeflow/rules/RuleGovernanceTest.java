@@ -28,7 +28,7 @@ class RuleGovernanceTest extends IntegrationTest {
     @Autowired
     TransactionTemplate transaction;
 
-    private List<RuleTableVersions.TableVersion> activeBefore;
+    private List<TableVersion> activeBefore;
 
     @BeforeEach
     void rememberActiveVersions() {
@@ -37,7 +37,7 @@ class RuleGovernanceTest extends IntegrationTest {
 
     @AfterEach
     void restoreActiveVersions() throws Exception {
-        for (RuleTableVersions.TableVersion version : activeBefore) {
+        for (TableVersion version : activeBefore) {
             rules.activate(version.table(), version.version(), "test clean-up");
         }
     }
@@ -143,7 +143,7 @@ class RuleGovernanceTest extends IntegrationTest {
 
         folderNode.importChangedFolderTables();
 
-        RuleTableVersions.TableVersion newest = rules.versions("pricing").get(0);
+        TableVersion newest = rules.versions("pricing").get(0);
         assertThat(newest.active()).isTrue();
         assertThat(newest.author()).isEqualTo(RuleSetRegistry.FOLDER_AUTHOR);
         assertThat(rules.refreshFromDatabase().checksum()).isEqualTo(folderNode.current().checksum());

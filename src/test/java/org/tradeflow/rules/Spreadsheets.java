@@ -13,13 +13,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /** Edits a spreadsheet the way an analyst would in Excel: one cell, found next to a cell they can read. */
-final class Spreadsheets {
+public final class Spreadsheets {
 
     private Spreadsheets() {
     }
 
     /** Sets the cell {@code offset} columns right of the first cell reading {@code anchor} (negative: left). */
-    static byte[] edit(byte[] spreadsheet, String anchor, int offset, String value) {
+    public static byte[] edit(byte[] spreadsheet, String anchor, int offset, String value) {
         DataFormatter formatter = new DataFormatter();
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(spreadsheet))) {
             for (Sheet sheet : workbook) {

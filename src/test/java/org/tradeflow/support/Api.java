@@ -57,6 +57,11 @@ public class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), Map.of("Content-Type", contentType));
     }
 
+    public Response postBytesAs(String user, String password, String path, String contentType, byte[] body) {
+        return send(user, password, HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body)),
+                Map.of("Content-Type", contentType));
+    }
+
     public Response putAs(String user, String password, String path, String contentType, byte[] body) {
         return send(user, password, HttpRequest.newBuilder(uri(path)).PUT(HttpRequest.BodyPublishers.ofByteArray(body)),
                 Map.of("Content-Type", contentType));

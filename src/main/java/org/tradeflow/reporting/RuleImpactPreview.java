@@ -1,0 +1,155 @@
+package org.tradeflow.reporting;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tradeflow.approval.ApprovalCase;
+import org.tradeflow.approval.ApprovalService;
+import org.tradeflow.policy.PolicyViolation;
+import org.tradeflow.pricing.OrderEvaluation;
+import org.tradeflow.pricing.PriceOffer;
+import org.tradeflow.pricing.PricingLine;
+import org.tradeflow.pricing.PricingService;
+import org.tradeflow.rules.RuleSet;
+import org.tradeflow.rules.RuleSetRegistry;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * What a candidate rule change would do to real business: re-prices the orders of a period under the live
+ * and the candidate rules (same lines, same quantities, today's list prices) and reports the difference.
+ * Nothing is stored and nothing is activated.
+ */
+@Service
+public class RuleImpactPreview {
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final RuleSetRegistry rules;
+
+    RuleImpactPreview(NamedParameterJdbcTemplate jdbc, RuleSetRegistry rules) {
+        this.jdbc = jdbc;
+        this.rules = rules;
+    }
+
+    @Transactional(readOnly = true)
+    public Report preview(RuleSet candidate, LocalDate from, LocalDate to) {
+        RuleSet live = rules.current();
+        Map<String, List<OrderLineRow>> orders = orderLines(from, to);
+        int linesAffected = 0;
+        List<String> ordersAffected = new ArrayList<>();
+        Map<String, BigDecimal[]> byCurrency = new TreeMap<>();
+        Map<String, BigDecimal[]> byAccount = new TreeMap<>();
+        List<String> newViolations = new ArrayList<>();
+        List<String> newApprovals = new ArrayList<>();
+        for (Map.Entry<String, List<OrderLineRow>> order : orders.entrySet()) {
+            List<OrderLineRow> rows = order.getValue();
+            OrderLineRow first = rows.get(0);
+            List<PricingLine> lines = rows.stream().map(OrderLineRow::pricingLine).toList();
+            OrderEvaluation before = evaluate(live, lines);
+            OrderEvaluation after = evaluate(candidate, lines);
+            BigDecimal totalBefore = BigDecimal.ZERO;
+            BigDecimal totalAfter = BigDecimal.ZERO;
+            int changedLines = 0;
+            for (PricingLine line : lines) {
+                BigDecimal netBefore = net(before.chosenOffers().get(line.getLineNo()), line);
+                BigDecimal netAfter = net(after.chosenOffers().get(line.getLineNo()), line);
+                totalBefore = totalBefore.add(netBefore);
+                totalAfter = totalAfter.add(netAfter);
+                changedLines += netBefore.compareTo(netAfter) == 0 ? 0 : 1;
+            }
+            if (changedLines > 0) {
+                linesAffected += changedLines;
+                ordersAffected.add(order.getKey());
+            }
+            add(byCurrency, first.currency(), totalBefore, totalAfter);
+            add(byAccount, first.accountCode() + " " + first.currency(), totalBefore, totalAfter);
+            Set<String> violationsBefore = before.violations().stream().map(RuleImpactPreview::describe).collect(Collectors.toSet());
+            after.violations().stream().map(RuleImpactPreview::describe).filter(v -> !violationsBefore.contains(v))
+                    .forEach(v -> newViolations.add(order.getKey() + ": " + v));
+            int ageDays = (int) ChronoUnit.DAYS.between(first.accountOpenedOn(), first.orderDay());
+            boolean approvalBefore = ApprovalService.evaluate(live, new ApprovalCase(first.accountCode(), first.customerGroup(),
+                    first.currency(), totalBefore, ageDays)).required();
+            boolean approvalAfter = ApprovalService.evaluate(candidate, new ApprovalCase(first.accountCode(), first.customerGroup(),
+                    first.currency(), totalAfter, ageDays)).required();
+            if (approvalAfter && !approvalBefore) {
+                newApprovals.add(order.getKey());
+            }
+        }
+        return new Report(from, to, orders.size(), ordersAffected.size(), linesAffected, totals(byCurrency),
+                totals(byAccount), ordersAffected, newViolations, newApprovals, candidate.checksum(), live.checksum());
+    }
+
+    private static OrderEvaluation evaluate(RuleSet ruleSet, List<PricingLine> lines) {
+        OrderEvaluation evaluation = new OrderEvaluation();
+        ruleSet.evaluate(Map.of("evaluation", evaluation), lines);
+        return evaluation;
+    }
+
+    private static BigDecimal net(PriceOffer offer, PricingLine line) {
+        return PricingService.lineNet(offer.getUnitPrice(), line.getQuantity(), line.getCurrency());
+    }
+
+    private static String describe(PolicyViolation violation) {
+        return violation.severity() + " " + violation.code() + " " + violation.message();
+    }
+
+    private static void add(Map<String, BigDecimal[]> totals, String key, BigDecimal before, BigDecimal after) {
+        BigDecimal[] sums = totals.computeIfAbsent(key, k -> new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO});
+        sums[0] = sums[0].add(before);
+        sums[1] = sums[1].add(after);
+    }
+
+    private static List<Revenue> totals(Map<String, BigDecimal[]> sums) {
+        return sums.entrySet().stream()
+                .map(e -> new Revenue(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[1].subtract(e.getValue()[0])))
+                .toList();
+    }
+
+    private Map<String, List<OrderLineRow>> orderLines(LocalDate from, LocalDate to) {
+        Map<String, List<OrderLineRow>> orders = new LinkedHashMap<>();
+        jdbc.query("""
+                select o.order_number, o.currency, cast(o.created_at as date) as order_day, a.code, a.customer_group,
+                       a.region, a.opened_on, l.line_no, l.quantity, p.sku, p.category, p.pack_size, pp.list_price
+                  from sales_order o
+                  join customer_account a on a.id = o.account_id
+                  join order_line l on l.order_id = o.id
+                  join product p on p.id = l.product_id
+                  join product_price pp on pp.product_id = p.id and pp.currency = o.currency
+                 where o.created_at >= cast(:from as date) and o.created_at < cast(:to as date) + 1
+                 order by o.id, l.line_no""",
+                new MapSqlParameterSource("from", from).addValue("to", to), rs -> {
+                    LocalDate orderDay = rs.getObject("order_day", LocalDate.class);
+                    orders.computeIfAbsent(rs.getString("order_number"), n -> new ArrayList<>()).add(new OrderLineRow(
+                            new PricingLine(rs.getInt("line_no"), rs.getString("sku"), rs.getString("category"),
+                                    rs.getInt("pack_size"), rs.getInt("quantity"), rs.getBigDecimal("list_price"),
+                                    rs.getString("currency"), rs.getString("code"), rs.getString("customer_group"),
+                                    rs.getString("region"), orderDay),
+                            rs.getString("code"), rs.getString("customer_group"), rs.getString("currency"),
+                            rs.getObject("opened_on", LocalDate.class), orderDay));
+                });
+        return orders;
+    }
+
+    private record OrderLineRow(PricingLine pricingLine, String accountCode, String customerGroup, String currency,
+                                LocalDate accountOpenedOn, LocalDate orderDay) {
+    }
+
+    /** Net revenue of the previewed orders under the live and the candidate rules. */
+    public record Revenue(String key, BigDecimal live, BigDecimal candidate, BigDecimal delta) {
+    }
+
+    public record Report(LocalDate from, LocalDate to, int ordersConsidered, int ordersAffected, int linesAffected,
+                         List<Revenue> revenueByCurrency, List<Revenue> revenueByAccount, List<String> affectedOrders,
+                         List<String> newViolations, List<String> newApprovals, String candidateRules, String liveRules) {
+    }
+}

@@ -1,0 +1,44 @@
+package org.tradeflow.reporting;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.tradeflow.rules.RuleChangeRefusedException;
+import org.tradeflow.rules.RuleSetRegistry;
+import org.tradeflow.web.ApiProblem;
+
+import java.time.LocalDate;
+
+/** "What if": a candidate spreadsheet against the orders of a period, without activating anything. */
+@RestController
+class RuleImpactPreviewController {
+
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static final int MAX_DAYS = 366;
+
+    private final RuleSetRegistry rules;
+    private final RuleImpactPreview preview;
+
+    RuleImpactPreviewController(RuleSetRegistry rules, RuleImpactPreview preview) {
+        this.rules = rules;
+        this.preview = preview;
+    }
+
+    @PostMapping(path = "/api/v1/rules/tables/{name}/preview", consumes = {XLSX, MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    RuleImpactPreview.Report preview(@PathVariable String name, @RequestBody byte[] spreadsheet,
+                                     @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                     @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        if (to.isBefore(from) || from.plusDays(MAX_DAYS).isBefore(to)) {
+            throw ApiProblem.invalidField("to", "must be on or after 'from' and at most " + MAX_DAYS + " days later");
+        }
+        try {
+            return preview.preview(rules.candidate(name, spreadsheet), from, to);
+        } catch (RuleChangeRefusedException refused) {
+            throw refused.asProblem();
+        }
+    }
+}
