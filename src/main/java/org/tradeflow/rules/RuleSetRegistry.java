@@ -41,16 +41,18 @@ public class RuleSetRegistry {
     private final RuleSetCompiler compiler;
     private final RuleTableVersions versions;
     private final TransactionTemplate transaction;
+    private final List<ScenarioRunner> scenarioRunners;
     private final AtomicReference<RuleSet> live = new AtomicReference<>();
     /** Folder files already looked at, by table: a refused file is reported once, not every poll. */
     private final Map<String, String> folderChecksums = new ConcurrentHashMap<>();
 
     RuleSetRegistry(RulesProperties properties, RuleSetCompiler compiler, RuleTableVersions versions,
-                    TransactionTemplate transaction) throws RuleChangeRefusedException {
+                    TransactionTemplate transaction, List<ScenarioRunner> scenarioRunners) throws RuleChangeRefusedException {
         this.properties = properties;
         this.compiler = compiler;
         this.versions = versions;
         this.transaction = transaction;
+        this.scenarioRunners = List.copyOf(scenarioRunners);
         importTablesNeverSeen();
         live.set(build(sources(versions.activeSources())));
         log.info("Rules {} active: {}", live.get().checksum(), versions.active().stream()
@@ -62,10 +64,26 @@ public class RuleSetRegistry {
         return live.get();
     }
 
-    /** The live rules with one table replaced, after the same checks as a change: for previews, nothing is stored. */
+    /**
+     * The live rules with one table replaced, after every check a change gets (header, values, compilation,
+     * and the Scenarios sheets of all tables); nothing is stored.
+     */
     public RuleSet candidate(String table, byte[] content) throws RuleChangeRefusedException {
         check(table, content);
-        return build(sources(withTable(table, content)));
+        List<RuleSource> tables = withTable(table, content);
+        RuleSet candidate = build(sources(tables));
+        List<String> failures = new ArrayList<>();
+        for (RuleSource source : tables) {
+            for (Scenario scenario : ScenarioSheet.read(tableName(source), source.content())) {
+                scenarioRunners.stream().filter(runner -> runner.tables().contains(scenario.table()))
+                        .forEach(runner -> runner.run(candidate, scenario)
+                                .ifPresent(failure -> failures.add(scenario.where() + ": " + failure)));
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new RuleChangeRefusedException(table, failures);
+        }
+        return candidate;
     }
 
     /** Checks a new version of a table and, if it passes, stores and activates it. */

@@ -27,6 +27,8 @@ class RuleGovernanceTest extends IntegrationTest {
     RuleTableVersions versions;
     @Autowired
     TransactionTemplate transaction;
+    @Autowired
+    List<ScenarioRunner> scenarioRunners;
 
     private List<TableVersion> activeBefore;
 
@@ -103,6 +105,20 @@ class RuleGovernanceTest extends IntegrationTest {
     }
 
     @Test
+    void failingScenarioBlocksActivation() throws Exception {
+        int versionsBefore = rules.versions("pricing").size();
+        // The Scenarios sheet expects Alpine's contract price of 5.35 on 22111.
+        byte[] cheaper = Spreadsheets.edit(activeContent("pricing"), "ALPINE-AT", 2, "5.10");
+
+        Api.Response refused = upload("rita", "pricing", cheaper);
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body()).contains("pricing.xlsx, sheet Scenarios, row 4 (Alpine's contract on the Scottie dog bottle)",
+                "expected unit price 5.35 but got 5.1");
+        assertThat(rules.versions("pricing")).hasSize(versionsBefore);
+    }
+
+    @Test
     void somethingThatIsNotASpreadsheetIsRefused() throws Exception {
         Api.Response refused = upload("rita", "pricing", "just text".getBytes(StandardCharsets.UTF_8));
 
@@ -121,7 +137,7 @@ class RuleGovernanceTest extends IntegrationTest {
     @Test
     void anotherNodeSharingTheDatabaseSwitchesToTheNewVersion() throws Exception {
         RuleSetRegistry otherNode = new RuleSetRegistry(new RulesProperties(Path.of("decision-tables"), Path.of("rules"), null),
-                new RuleSetCompiler(), versions, transaction);
+                new RuleSetCompiler(), versions, transaction, scenarioRunners);
         assertThat(otherNode.current().checksum()).isEqualTo(rules.current().checksum());
 
         upload("rita", "pricing", Spreadsheets.edit(activeContent("pricing"), "ACME-DE", 2, "2.39"));
@@ -137,7 +153,7 @@ class RuleGovernanceTest extends IntegrationTest {
             Files.copy(table, tables.resolve(table.getFileName()));
         }
         RuleSetRegistry folderNode = new RuleSetRegistry(new RulesProperties(tables, Path.of("rules"), null),
-                new RuleSetCompiler(), versions, transaction);
+                new RuleSetCompiler(), versions, transaction, scenarioRunners);
         Files.write(tables.resolve("pricing.xlsx"), Spreadsheets.edit(Files.readAllBytes(tables.resolve("pricing.xlsx")),
                 "ACME-DE", 2, "2.19"));
 
