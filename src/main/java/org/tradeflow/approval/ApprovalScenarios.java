@@ -23,7 +23,8 @@ class ApprovalScenarios implements ScenarioRunner {
         ApprovalDecision decision;
         try {
             decision = ApprovalService.evaluate(rules, new ApprovalCase("SCENARIO", "", scenario.get("Currency"),
-                    new BigDecimal(scenario.get("Net total")), Integer.parseInt(scenario.get("Account age (days)"))));
+                    new BigDecimal(scenario.get("Net total")), Integer.parseInt(scenario.get("Account age (days)")),
+                    Integer.parseInt(scenario.get("Lines below the margin floor").isEmpty() ? "0" : scenario.get("Lines below the margin floor"))));
         } catch (NumberFormatException e) {
             return Optional.of("the scenario cannot be read (net total or account age): " + e.getMessage());
         }

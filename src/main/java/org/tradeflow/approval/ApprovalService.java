@@ -6,6 +6,7 @@ import org.tradeflow.account.Account;
 import org.tradeflow.integration.Outbox;
 import org.tradeflow.order.OrderLifecycle;
 import org.tradeflow.order.SalesOrder;
+import org.tradeflow.policy.PolicyViolation;
 import org.tradeflow.rules.RuleSet;
 import org.tradeflow.rules.RuleSetRegistry;
 
@@ -42,8 +43,9 @@ public class ApprovalService {
         SalesOrder order = orders.get(orderId);
         Account account = order.getAccount();
         int accountAgeDays = (int) ChronoUnit.DAYS.between(account.getOpenedOn(), LocalDate.now(clock));
+        int linesBelowFloor = PolicyViolation.linesNeedingApproval(order.policyViolations());
         ApprovalDecision decision = evaluate(rules.current(), new ApprovalCase(account.getCode(),
-                account.getCustomerGroup(), order.getCurrency(), order.getNetTotal(), accountAgeDays));
+                account.getCustomerGroup(), order.getCurrency(), order.getNetTotal(), accountAgeDays, linesBelowFloor));
         if (!decision.required()) {
             orders.note(orderId, "APPROVAL_NOT_REQUIRED", "No approval rule matched");
             return Approval.NOT_REQUIRED;

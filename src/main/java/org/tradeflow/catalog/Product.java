@@ -1,7 +1,6 @@
 package org.tradeflow.catalog;
 
 import jakarta.persistence.CollectionTable;
-import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -34,8 +33,7 @@ public class Product {
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "product_price", joinColumns = @JoinColumn(name = "product_id"))
     @MapKeyColumn(name = "currency")
-    @Column(name = "list_price", precision = 19, scale = 4)
-    private Map<String, BigDecimal> listPrices = new HashMap<>();
+    private Map<String, ProductPrice> prices = new HashMap<>();
 
     protected Product() {
     }
@@ -48,6 +46,10 @@ public class Product {
     public boolean isActive() { return active; }
 
     public Optional<BigDecimal> listPrice(String currency) {
-        return Optional.ofNullable(listPrices.get(currency));
+        return Optional.ofNullable(prices.get(currency)).map(ProductPrice::listPrice);
+    }
+
+    public Optional<BigDecimal> unitCost(String currency) {
+        return Optional.ofNullable(prices.get(currency)).flatMap(ProductPrice::unitCost);
     }
 }

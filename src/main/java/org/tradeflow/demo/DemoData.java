@@ -36,6 +36,8 @@ class DemoData implements ApplicationRunner {
     /** The data set prices in GBP; the demo sells in EUR and USD. */
     private static final BigDecimal EUR_PER_GBP = new BigDecimal("1.17");
     private static final BigDecimal USD_PER_GBP = new BigDecimal("1.27");
+    /** Demo costs: a wholesaler's typical 45 % gross margin on list. */
+    private static final BigDecimal COST_SHARE_OF_LIST = new BigDecimal("0.55");
     private static final long DEMO_DATA_LOCK = 0x7472616465L;
 
     private final JdbcTemplate jdbc;
@@ -107,9 +109,10 @@ class DemoData implements ApplicationRunner {
     private long product(String sku, String name, String category, int packSize, BigDecimal gbpPrice) {
         Long id = jdbc.queryForObject("insert into product (sku, name, category, pack_size) values (?, ?, ?, ?) returning id",
                 Long.class, sku, name, category, packSize);
-        jdbc.update("insert into product_price (product_id, currency, list_price) values (?, 'EUR', ?), (?, 'USD', ?)",
-                id, gbpPrice.multiply(EUR_PER_GBP).setScale(2, RoundingMode.HALF_EVEN),
-                id, gbpPrice.multiply(USD_PER_GBP).setScale(2, RoundingMode.HALF_EVEN));
+        BigDecimal eur = gbpPrice.multiply(EUR_PER_GBP).setScale(2, RoundingMode.HALF_EVEN);
+        BigDecimal usd = gbpPrice.multiply(USD_PER_GBP).setScale(2, RoundingMode.HALF_EVEN);
+        jdbc.update("insert into product_price (product_id, currency, list_price, unit_cost) values (?, 'EUR', ?, ?), (?, 'USD', ?, ?)",
+                id, eur, eur.multiply(COST_SHARE_OF_LIST), id, usd, usd.multiply(COST_SHARE_OF_LIST));
         return id;
     }
 

@@ -1,6 +1,9 @@
 package org.tradeflow.policy;
 
-/** BLOCK stops the order at the order desk; WARN is shown but lets the order go on. */
+/**
+ * BLOCK stops the order at the order desk; APPROVAL lets it go on but makes the approval table ask a person
+ * (a price below the margin floor); WARN is shown and lets the order go on.
+ */
 public enum Severity {
-    BLOCK, WARN
+    BLOCK, APPROVAL, WARN
 }

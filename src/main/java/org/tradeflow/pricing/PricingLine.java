@@ -21,9 +21,17 @@ public final class PricingLine {
     private final String region;
     /** The pricing date as ISO text (2026-11-23): promotion windows compare it with the dates analysts type. */
     private final String orderDay;
+    /** What the unit costs us, in the line's currency; null when unknown (no margin floor applies then). */
+    private final BigDecimal unitCost;
 
     public PricingLine(int lineNo, String sku, String category, int packSize, int quantity, BigDecimal listPrice,
                        String currency, String accountCode, String customerGroup, String region, LocalDate orderDay) {
+        this(lineNo, sku, category, packSize, quantity, listPrice, currency, accountCode, customerGroup, region, orderDay, null);
+    }
+
+    public PricingLine(int lineNo, String sku, String category, int packSize, int quantity, BigDecimal listPrice,
+                       String currency, String accountCode, String customerGroup, String region, LocalDate orderDay,
+                       BigDecimal unitCost) {
         this.lineNo = lineNo;
         this.sku = sku;
         this.category = category;
@@ -35,6 +43,15 @@ public final class PricingLine {
         this.customerGroup = customerGroup;
         this.region = region;
         this.orderDay = orderDay.toString();
+        this.unitCost = unitCost;
+    }
+
+    /** The lowest unit price that keeps the given margin over cost; zero (nothing is below it) when cost is unknown. */
+    public BigDecimal floorPrice(String marginPercent) {
+        if (unitCost == null) {
+            return BigDecimal.ZERO;
+        }
+        return unitCost.multiply(BigDecimal.ONE.add(new BigDecimal(marginPercent.trim()).movePointLeft(2)));
     }
 
     public int getLineNo() { return lineNo; }
@@ -48,4 +65,5 @@ public final class PricingLine {
     public String getCustomerGroup() { return customerGroup; }
     public String getRegion() { return region; }
     public String getOrderDay() { return orderDay; }
+    public BigDecimal getUnitCost() { return unitCost; }
 }

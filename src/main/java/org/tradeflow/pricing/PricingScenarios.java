@@ -35,9 +35,11 @@ class PricingScenarios implements ScenarioRunner {
                     Integer.parseInt(orDefault(scenario.get("Pack size"), "1")), Integer.parseInt(scenario.get("Quantity")),
                     new BigDecimal(scenario.get("List price")), scenario.get("Currency"), scenario.get("Customer account"),
                     scenario.get("Customer group"), scenario.get("Region"),
-                    LocalDate.parse(orDefault(scenario.get("Order day"), LocalDate.now().toString())));
+                    LocalDate.parse(orDefault(scenario.get("Order day"), LocalDate.now().toString())),
+                    scenario.get("Unit cost").isEmpty() ? null : new BigDecimal(scenario.get("Unit cost")));
         } catch (NumberFormatException | DateTimeParseException e) {
-            return Optional.of("the scenario cannot be read (quantity, pack size, list price or order day): " + e.getMessage());
+            return Optional.of("the scenario cannot be read (quantity, pack size, list price, unit cost or order day): "
+                    + e.getMessage());
         }
         OrderEvaluation evaluation = new OrderEvaluation();
         rules.evaluate(Map.of("evaluation", evaluation), List.of(line));

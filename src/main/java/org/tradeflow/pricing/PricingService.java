@@ -65,7 +65,8 @@ public class PricingService {
             } else {
                 lines.add(new PricingLine(i + 1, product.getSku(), product.getCategory(), product.getPackSize(),
                         line.quantity(), product.listPrice(account.getCurrency()).orElseThrow(), account.getCurrency(),
-                        account.getCode(), account.getCustomerGroup(), account.getRegion(), LocalDate.now(clock)));
+                        account.getCode(), account.getCustomerGroup(), account.getRegion(), LocalDate.now(clock),
+                        product.unitCost(account.getCurrency()).orElse(null)));
             }
         }
         if (!errors.isEmpty()) {

@@ -78,9 +78,9 @@ public class RuleImpactPreview {
                     .forEach(v -> newViolations.add(order.getKey() + ": " + v));
             int ageDays = (int) ChronoUnit.DAYS.between(first.accountOpenedOn(), first.orderDay());
             boolean approvalBefore = ApprovalService.evaluate(live, new ApprovalCase(first.accountCode(), first.customerGroup(),
-                    first.currency(), totalBefore, ageDays)).required();
+                    first.currency(), totalBefore, ageDays, belowFloor(before))).required();
             boolean approvalAfter = ApprovalService.evaluate(candidate, new ApprovalCase(first.accountCode(), first.customerGroup(),
-                    first.currency(), totalAfter, ageDays)).required();
+                    first.currency(), totalAfter, ageDays, belowFloor(after))).required();
             if (approvalAfter && !approvalBefore) {
                 newApprovals.add(order.getKey());
             }
@@ -93,6 +93,10 @@ public class RuleImpactPreview {
         OrderEvaluation evaluation = new OrderEvaluation();
         ruleSet.evaluate(Map.of("evaluation", evaluation), lines);
         return evaluation;
+    }
+
+    private static int belowFloor(OrderEvaluation evaluation) {
+        return PolicyViolation.linesNeedingApproval(evaluation.violations());
     }
 
     private static BigDecimal net(PriceOffer offer, PricingLine line) {
@@ -119,7 +123,7 @@ public class RuleImpactPreview {
         Map<String, List<OrderLineRow>> orders = new LinkedHashMap<>();
         jdbc.query("""
                 select o.order_number, o.currency, cast(o.created_at as date) as order_day, a.code, a.customer_group,
-                       a.region, a.opened_on, l.line_no, l.quantity, p.sku, p.category, p.pack_size, pp.list_price
+                       a.region, a.opened_on, l.line_no, l.quantity, p.sku, p.category, p.pack_size, pp.list_price, pp.unit_cost
                   from sales_order o
                   join customer_account a on a.id = o.account_id
                   join order_line l on l.order_id = o.id
@@ -133,7 +137,7 @@ public class RuleImpactPreview {
                             new PricingLine(rs.getInt("line_no"), rs.getString("sku"), rs.getString("category"),
                                     rs.getInt("pack_size"), rs.getInt("quantity"), rs.getBigDecimal("list_price"),
                                     rs.getString("currency"), rs.getString("code"), rs.getString("customer_group"),
-                                    rs.getString("region"), orderDay),
+                                    rs.getString("region"), orderDay, rs.getBigDecimal("unit_cost")),
                             rs.getString("code"), rs.getString("customer_group"), rs.getString("currency"),
                             rs.getObject("opened_on", LocalDate.class), orderDay));
                 });

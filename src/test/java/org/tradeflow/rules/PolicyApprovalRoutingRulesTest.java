@@ -62,6 +62,30 @@ class PolicyApprovalRoutingRulesTest {
     }
 
     @Test
+    void priceBelowTheMarginFloorAsksForApprovalOncePerLine() {
+        // A dealer buys at 10 % off 3.45 = 3.105; cost 3.00 plus the dealers' 15 % minimum margin is 3.45.
+        List<PolicyViolation> violations = violations(new PricingLine(1, "85123A", "LIGHTING", 6, 12, new BigDecimal("3.45"),
+                "EUR", "NO-CONTRACT", "DEALER", "EU-CENTRAL", TODAY, new BigDecimal("3.00")));
+        List<PolicyViolation> healthy = violations(new PricingLine(1, "85123A", "LIGHTING", 6, 12, new BigDecimal("3.45"),
+                "EUR", "NO-CONTRACT", "DEALER", "EU-CENTRAL", TODAY, new BigDecimal("2.00")));
+
+        assertThat(violations).extracting(PolicyViolation::code).contains("MARGIN");
+        assertThat(violations).allSatisfy(v -> assertThat(v.severity()).isEqualTo(Severity.APPROVAL));
+        assertThat(PolicyViolation.linesNeedingApproval(violations)).isEqualTo(1);
+        assertThat(healthy).isEmpty();
+    }
+
+    @Test
+    void lineBelowTheMarginFloorNeedsASalesManager() {
+        ApprovalDecision decision = new ApprovalDecision();
+        LiveRules.get().evaluate(Map.of("approval", decision),
+                List.of(new ApprovalCase("A", "DEALER", "EUR", new BigDecimal("300.00"), 400, 1)));
+
+        assertThat(decision.approverGroup()).isEqualTo("sales-managers");
+        assertThat(decision.reason()).isEqualTo("Price below the margin floor on at least one line");
+    }
+
+    @Test
     void absurdLineQuantityIsBlocked() {
         assertThat(violations(new PricingLine(1, "X", "GIFTS", 1, 10_001, BigDecimal.TEN, "EUR", "A", "NONE", "UK", TODAY)))
                 .extracting(PolicyViolation::code).containsExactly("MAX_QTY");
@@ -115,7 +139,7 @@ class PolicyApprovalRoutingRulesTest {
     private static ApprovalDecision approval(String currency, String netTotal, int accountAgeDays) {
         ApprovalDecision decision = new ApprovalDecision();
         LiveRules.get().evaluate(Map.of("approval", decision),
-                List.of(new ApprovalCase("A", "WHOLESALE", currency, new BigDecimal(netTotal), accountAgeDays)));
+                List.of(new ApprovalCase("A", "WHOLESALE", currency, new BigDecimal(netTotal), accountAgeDays, 0)));
         return decision;
     }
 }

@@ -95,7 +95,7 @@ class RuleGovernanceTest extends IntegrationTest {
     @Test
     void tableThatDoesNotCompileIsRefusedWithSheetAndRowAndTheLiveRulesStay() throws Exception {
         String liveBefore = rules.current().checksum();
-        byte[] broken = Spreadsheets.edit(activeContent("approval"), "Order value of 10,000 EUR or more", -4, "ten thousand");
+        byte[] broken = Spreadsheets.edit(activeContent("approval"), "Order value of 10,000 EUR or more", -5, "ten thousand");
 
         Api.Response refused = upload("rita", "approval", broken);
 

@@ -36,13 +36,19 @@ public class Fixtures {
     }
 
     public String product(Map<String, Integer> stockByWarehouse, String eurListPrice) {
+        return product(stockByWarehouse, eurListPrice, null);
+    }
+
+    /** With a unit cost in EUR, so the margin floor applies. */
+    public String product(Map<String, Integer> stockByWarehouse, String eurListPrice, String eurUnitCost) {
         String sku = "T" + System.nanoTime() % 1_000_000_000L + SEQUENCE.incrementAndGet();
         transaction.executeWithoutResult(status -> {
             Long productId = jdbc.queryForObject(
                     "insert into product (sku, name, category, pack_size) values (?, ?, 'GIFTS', 1) returning id",
                     Long.class, sku, "Test item " + sku);
-            jdbc.update("insert into product_price (product_id, currency, list_price) values (?, 'EUR', ?), (?, 'USD', ?)",
-                    productId, new BigDecimal(eurListPrice), productId, new BigDecimal("12.00"));
+            jdbc.update("insert into product_price (product_id, currency, list_price, unit_cost) values (?, 'EUR', ?, ?), (?, 'USD', ?, null)",
+                    productId, new BigDecimal(eurListPrice), eurUnitCost == null ? null : new BigDecimal(eurUnitCost),
+                    productId, new BigDecimal("12.00"));
             for (String warehouse : new String[]{"WH-DE", "WH-NL", "WH-US"}) {
                 Long warehouseId = jdbc.queryForObject("select id from warehouse where code = ?", Long.class, warehouse);
                 jdbc.update("insert into stock (warehouse_id, product_id) values (?, ?)", warehouseId, productId);

@@ -169,6 +169,23 @@ class OrderToCashProcessTest extends IntegrationTest {
     }
 
     @Test
+    void smallOrderPricedBelowTheMarginFloorWaitsForASalesManager() {
+        // Listed at 10.00, costs 9.00: the 8 % dealer price of 9.20 is less than 15 % over cost.
+        String sku = fixtures.product(Map.of("WH-DE", 50), "10.00", "9.00");
+        JsonNode order = submitAndProcess(anOrder().forAccount("ACME-DE").line(sku, 5).body());
+
+        JsonNode waiting = reload(order);
+        assertThat(waiting.get("status").asText()).isEqualTo("AWAITING_APPROVAL");
+        assertThat(waiting.get("statusReason").asText()).contains("Price below the margin floor");
+        assertThat(waiting.get("violations")).anySatisfy(v -> {
+            assertThat(v.get("code").asText()).isEqualTo("MARGIN");
+            assertThat(v.get("severity").asText()).isEqualTo("APPROVAL");
+        });
+        assertThat(processes.candidateGroups(processes.task(order.get("orderNumber").asText(), "UserTaskApproveOrder")))
+                .containsExactly("sales-managers");
+    }
+
+    @Test
     void salesManagerCanRejectALargeOrder() {
         String sku = fixtures.product(Map.of("WH-NL", 2000));
         JsonNode order = submitAndProcess(anOrder().forAccount("BRIT-UK").line(sku, 1100).body());
