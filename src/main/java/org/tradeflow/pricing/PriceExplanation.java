@@ -16,19 +16,25 @@ public record PriceExplanation(String text, List<Candidate> candidates) {
     private static final Pattern TABLE_ROW = Pattern.compile("([A-Za-z][A-Za-z0-9]*)_(\\d+)");
 
     /** One offer the rules made for the line. */
-    public record Candidate(PriceSource source, String rule, BigDecimal unitPrice, boolean chosen) {
+    public record Candidate(PriceSource source, String rule, String reference, BigDecimal unitPrice, boolean chosen) {
     }
 
     static PriceExplanation of(PriceOffer chosen, List<PriceOffer> offers, String currency) {
         List<Candidate> candidates = offers.stream()
-                .map(offer -> new Candidate(offer.getSource(), offer.getRule(), offer.getUnitPrice(), offer == chosen))
+                .map(offer -> new Candidate(offer.getSource(), offer.getRule(), offer.getReference(), offer.getUnitPrice(),
+                        offer == chosen))
                 .toList();
         String others = offers.stream().filter(offer -> offer != chosen)
-                .map(offer -> where(offer.getRule()) + offer.getSource().label() + " would give " + amount(offer.getUnitPrice()))
+                .map(offer -> where(offer.getRule()) + label(offer) + " would give " + amount(offer.getUnitPrice()))
                 .collect(Collectors.joining("; "));
-        String text = where(chosen.getRule()) + chosen.getSource().label() + " " + amount(chosen.getUnitPrice()) + " " + currency
+        String text = where(chosen.getRule()) + label(chosen) + " " + amount(chosen.getUnitPrice()) + " " + currency
                 + (others.isEmpty() ? "" : "; " + others);
         return new PriceExplanation(text, candidates);
+    }
+
+    private static String label(PriceOffer offer) {
+        return offer.getReference() == null ? offer.getSource().label()
+                : offer.getSource().label() + " (" + offer.getReference() + ")";
     }
 
     /** "Promotions_52 + VolumeTiers_44" reads "Promotions row 52 + VolumeTiers row 44: ". */

@@ -18,27 +18,37 @@ public final class PriceOffer {
     private final String rule;
     private final BigDecimal discountPercent;
     private final boolean stacksWithTier;
+    /** The agreement behind a contract price (C-2025-017); null for other sources. */
+    private final String reference;
 
     private PriceOffer(int lineNo, PriceSource source, BigDecimal unitPrice, String rule, BigDecimal discountPercent,
-                       boolean stacksWithTier) {
+                       boolean stacksWithTier, String reference) {
         this.lineNo = lineNo;
         this.source = source;
         this.unitPrice = unitPrice.setScale(UNIT_PRICE_SCALE, RoundingMode.HALF_EVEN);
         this.rule = rule;
         this.discountPercent = discountPercent;
         this.stacksWithTier = stacksWithTier;
+        this.reference = reference;
     }
 
     private PriceOffer(int lineNo, PriceSource source, BigDecimal unitPrice, String rule) {
-        this(lineNo, source, unitPrice, rule, BigDecimal.ZERO, false);
+        this(lineNo, source, unitPrice, rule, BigDecimal.ZERO, false, null);
     }
 
     public static PriceOffer list(PricingLine line, String rule) {
         return new PriceOffer(line.getLineNo(), PriceSource.LIST, line.getListPrice(), rule);
     }
 
+    /** A fixed price without a reference: table versions stored before contracts carried one still compile. */
     public static PriceOffer fixed(PricingLine line, String source, String unitPrice, String rule) {
         return new PriceOffer(line.getLineNo(), PriceSource.valueOf(source), new BigDecimal(unitPrice.trim()), rule);
+    }
+
+    /** A price agreed with the account in a contract, named by its reference. */
+    public static PriceOffer contract(PricingLine line, String unitPrice, String reference, String rule) {
+        return new PriceOffer(line.getLineNo(), PriceSource.CONTRACT, new BigDecimal(unitPrice.trim()), rule, BigDecimal.ZERO,
+                false, reference == null || reference.isBlank() ? null : reference.trim());
     }
 
     public static PriceOffer discount(PricingLine line, String source, String percent, String rule) {
@@ -48,7 +58,7 @@ public final class PriceOffer {
     /** A promotion off the list price; one that stacks also applies on top of a volume tier (see pricing.drl). */
     public static PriceOffer promotion(PricingLine line, String percent, boolean stacksWithTier, String rule) {
         return new PriceOffer(line.getLineNo(), PriceSource.PROMOTION, off(line.getListPrice(), percent), rule,
-                new BigDecimal(percent.trim()), stacksWithTier);
+                new BigDecimal(percent.trim()), stacksWithTier, null);
     }
 
     /** The promotion's discount taken off the tier's price: a candidate of its own, named after both rows. */
@@ -67,4 +77,5 @@ public final class PriceOffer {
     public BigDecimal getUnitPrice() { return unitPrice; }
     public String getRule() { return rule; }
     public boolean isStacksWithTier() { return stacksWithTier; }
+    public String getReference() { return reference; }
 }

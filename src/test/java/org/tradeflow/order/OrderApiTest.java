@@ -30,7 +30,7 @@ class OrderApiTest extends IntegrationTest {
         JsonNode contractLine = order.get("lines").get(0);
         assertThat(contractLine.get("priceSource").asText()).isEqualTo("CONTRACT");
         assertThat(contractLine.get("priceRule").asText()).startsWith("ContractPrices_");
-        assertThat(contractLine.get("priceExplanation").asText()).startsWith("ContractPrices row 12: contract price 2.95 EUR");
+        assertThat(contractLine.get("priceExplanation").asText()).startsWith("ContractPrices row 12: contract price (C-2025-017) 2.95 EUR");
         assertThat(order.get("lines").get(1).get("unitPrice").decimalValue()).isPositive();
         assertThat(order.get("audit").get(0).get("action").asText()).isEqualTo("ORDER_RECEIVED");
         assertThat(order.get("audit").get(0).get("actor").asText()).isEqualTo("demo");

@@ -37,7 +37,7 @@ class PriceQuoteApiTest extends IntegrationTest {
                 "lines", List.of(Map.of("sku", "85123A", "quantity", 120))));
 
         JsonNode explanation = quote.json().get("lines").get(0).get("explanation");
-        assertThat(explanation.get("text").asText()).startsWith("ContractPrices row 12: contract price 2.95 EUR; ")
+        assertThat(explanation.get("text").asText()).startsWith("ContractPrices row 12: contract price (C-2025-017) 2.95 EUR; ")
                 .contains("VolumeTiers row 43: volume tier would give 3.3465", "list price would give 3.45");
         assertThat(explanation.get("candidates")).anySatisfy(c -> {
             assertThat(c.get("source").asText()).isEqualTo("CONTRACT");

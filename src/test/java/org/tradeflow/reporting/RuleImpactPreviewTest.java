@@ -31,7 +31,11 @@ class RuleImpactPreviewTest extends IntegrationTest {
         int versionsBefore = rules.versions("pricing").size();
         String liveBefore = rules.current().checksum();
         // The candidate gives Lone Star a 7.00 contract on that gift instead of its 85099B contract row.
-        byte[] candidate = Spreadsheets.edit(Spreadsheets.edit(activePricing(), "LONESTAR-US", 1, sku), "LONESTAR-US", 2, "7.00");
+        byte[] candidate = activePricing();
+        candidate = Spreadsheets.edit(candidate, "LONESTAR-US", 1, sku);
+        candidate = Spreadsheets.edit(candidate, "LONESTAR-US", 2, ""); // valid from: open
+        candidate = Spreadsheets.edit(candidate, "LONESTAR-US", 3, ""); // valid until: open
+        candidate = Spreadsheets.edit(candidate, "LONESTAR-US", 5, "7.00");
         String today = LocalDate.now().toString();
 
         Api.Response preview = api.postBytesAs("rita", "demo", "/api/v1/rules/tables/pricing/preview?from=" + today + "&to=" + today, XLSX, candidate);

@@ -34,10 +34,13 @@ class PricingRulesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("contractRows")
     void contractRowSetsTheAccountsPriceForItsSku(SpreadsheetRows.TableRow row) {
-        PriceOffer offer = priceOne(line(row.cell(0), "NO-GROUP", row.cell(1), "GIFTS", 1, "99.00"));
+        // columns: account, SKU, valid from, valid until, contract reference, unit price
+        LocalDate day = row.cell(2).isEmpty() ? TODAY : LocalDate.parse(row.cell(2));
+        PriceOffer offer = priceOne(dated(line(row.cell(0), "NO-GROUP", row.cell(1), "GIFTS", 1, "99.00"), day));
 
         assertThat(offer.getSource()).isEqualTo(PriceSource.CONTRACT);
-        assertThat(offer.getUnitPrice()).isEqualByComparingTo(row.cell(2));
+        assertThat(offer.getReference()).isEqualTo(row.cell(4));
+        assertThat(offer.getUnitPrice()).isEqualByComparingTo(row.cell(5));
         assertThat(offer.getRule()).isEqualTo("ContractPrices_" + row.rowNumber());
     }
 
@@ -50,6 +53,16 @@ class PricingRulesTest {
         assertThat(offer.getSource()).isEqualTo(PriceSource.GROUP);
         assertThat(offer.getUnitPrice()).isEqualByComparingTo(expected);
         assertThat(offer.getRule()).isEqualTo("GroupPrices_" + row.rowNumber());
+    }
+
+    @Test
+    void contractOutsideItsValidityIsNotOffered() {
+        // Nordic's C-2025-031 on 22834 ran until 2026-06-30.
+        PriceOffer during = priceOne(dated(line("NORD-SE", "NO-GROUP", "22834", "WARMERS", 1, "2.46"), LocalDate.parse("2026-06-30")));
+        PriceOffer after = priceOne(dated(line("NORD-SE", "NO-GROUP", "22834", "WARMERS", 1, "2.46"), LocalDate.parse("2026-07-01")));
+
+        assertThat(during.getSource()).isEqualTo(PriceSource.CONTRACT);
+        assertThat(after.getSource()).isEqualTo(PriceSource.LIST);
     }
 
     @Test

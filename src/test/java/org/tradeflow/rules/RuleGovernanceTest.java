@@ -21,6 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Versioned, checked and reversible changes of the analysts' decision tables. */
 class RuleGovernanceTest extends IntegrationTest {
 
+    /** ContractPrices columns: account, SKU, valid from, valid until, contract reference, unit price. */
+    private static final int PRICE = 5;
+
     @Autowired
     RuleSetRegistry rules;
     @Autowired
@@ -48,7 +51,7 @@ class RuleGovernanceTest extends IntegrationTest {
     void uploadedVersionIsCheckedActivatedListedAndCanBeRolledBack() throws Exception {
         int before = activeVersion("pricing");
         RuleSet inFlight = rules.current();
-        byte[] cheaper = Spreadsheets.edit(activeContent("pricing"), "ACME-DE", 2, "2.49");
+        byte[] cheaper = Spreadsheets.edit(activeContent("pricing"), "ACME-DE", PRICE, "2.49");
 
         Api.Response uploaded = upload("rita", "pricing", cheaper);
 
@@ -83,13 +86,13 @@ class RuleGovernanceTest extends IntegrationTest {
 
     @Test
     void valueThatWouldBreakOutOfItsCodeTemplateIsRefusedNamingTheCell() throws Exception {
-        byte[] injected = Spreadsheets.edit(activeContent("pricing"), "ACME-DE", 2,
+        byte[] injected = Spreadsheets.edit(activeContent("pricing"), "ACME-DE", PRICE,
                 "2.95\", \"x\")); System.exit(0); //");
 
         Api.Response refused = upload("rita", "pricing", injected);
 
         assertThat(refused.status()).isEqualTo(422);
-        assertThat(refused.body()).contains("sheet Pricing, cell D12");
+        assertThat(refused.body()).contains("sheet Pricing, cell G12");
     }
 
     @Test
@@ -108,7 +111,7 @@ class RuleGovernanceTest extends IntegrationTest {
     void failingScenarioBlocksActivation() throws Exception {
         int versionsBefore = rules.versions("pricing").size();
         // The Scenarios sheet expects Alpine's contract price of 5.35 on 22111.
-        byte[] cheaper = Spreadsheets.edit(activeContent("pricing"), "ALPINE-AT", 2, "5.10");
+        byte[] cheaper = Spreadsheets.edit(activeContent("pricing"), "ALPINE-AT", PRICE, "5.10");
 
         Api.Response refused = upload("rita", "pricing", cheaper);
 
@@ -140,7 +143,7 @@ class RuleGovernanceTest extends IntegrationTest {
                 new RuleSetCompiler(), versions, transaction, scenarioRunners);
         assertThat(otherNode.current().checksum()).isEqualTo(rules.current().checksum());
 
-        upload("rita", "pricing", Spreadsheets.edit(activeContent("pricing"), "ACME-DE", 2, "2.39"));
+        upload("rita", "pricing", Spreadsheets.edit(activeContent("pricing"), "ACME-DE", PRICE, "2.39"));
 
         assertThat(otherNode.refreshFromDatabase().checksum()).isEqualTo(rules.current().checksum());
     }
@@ -155,7 +158,7 @@ class RuleGovernanceTest extends IntegrationTest {
         RuleSetRegistry folderNode = new RuleSetRegistry(new RulesProperties(tables, Path.of("rules"), null),
                 new RuleSetCompiler(), versions, transaction, scenarioRunners);
         Files.write(tables.resolve("pricing.xlsx"), Spreadsheets.edit(Files.readAllBytes(tables.resolve("pricing.xlsx")),
-                "ACME-DE", 2, "2.19"));
+                "ACME-DE", PRICE, "2.19"));
 
         folderNode.importChangedFolderTables();
 
