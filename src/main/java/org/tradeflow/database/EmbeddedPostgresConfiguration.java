@@ -14,6 +14,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Starts a real PostgreSQL from Maven-shipped binaries when no {@code spring.datasource.url} is set, so the
@@ -29,6 +30,7 @@ class EmbeddedPostgresConfiguration {
     EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
         Path pgData = properties.dataDir().toAbsolutePath().resolve("postgres");
         Files.createDirectories(pgData);
+        removeStaleLockFile(pgData);
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(pgData)
                 .setCleanDataDirectory(false)
@@ -45,6 +47,32 @@ class EmbeddedPostgresConfiguration {
         dataSource.setUsername("postgres");
         dataSource.setMaximumPoolSize(20);
         return dataSource;
+    }
+
+    /**
+     * A server killed without shutting down leaves postmaster.pid behind; when its PID has since been reused
+     * by another program, PostgreSQL refuses to start. A lock file whose process is not a postgres is stale.
+     */
+    private static void removeStaleLockFile(Path pgData) throws IOException {
+        Path lockFile = pgData.resolve("postmaster.pid");
+        if (!Files.exists(lockFile)) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(lockFile);
+        long pid;
+        try {
+            pid = lines.isEmpty() ? -1 : Long.parseLong(lines.get(0).trim());
+        } catch (NumberFormatException garbled) {
+            pid = -1;
+        }
+        boolean postgresRunning = pid > 0 && ProcessHandle.of(pid)
+                .flatMap(process -> process.info().command())
+                .map(command -> command.contains("postgres"))
+                .orElse(false);
+        if (!postgresRunning) {
+            log.warn("Removing the stale lock file of a PostgreSQL that is no longer running (pid {})", pid);
+            Files.delete(lockFile);
+        }
     }
 
     static final class NoExternalDatabase implements Condition {
