@@ -86,6 +86,21 @@ class PolicyApprovalRoutingRulesTest {
     }
 
     @Test
+    void restrictedProductIsBlockedForItsRegionOnly() {
+        List<PolicyViolation> us = violations(new PricingLine(1, "84029G", "WARMERS", 6, 12, new BigDecimal("4.76"),
+                "USD", "HUDSON-US", "WHOLESALE", "US-EAST", TODAY));
+        List<PolicyViolation> uk = violations(new PricingLine(1, "84029G", "WARMERS", 6, 12, new BigDecimal("4.39"),
+                "EUR", "BRIT-UK", "WHOLESALE", "UK", TODAY));
+
+        assertThat(us).singleElement().satisfies(v -> {
+            assertThat(v.code()).isEqualTo("RESTRICTED");
+            assertThat(v.severity()).isEqualTo(Severity.BLOCK);
+            assertThat(v.message()).contains("not sold in the US");
+        });
+        assertThat(uk).isEmpty();
+    }
+
+    @Test
     void absurdLineQuantityIsBlocked() {
         assertThat(violations(new PricingLine(1, "X", "GIFTS", 1, 10_001, BigDecimal.TEN, "EUR", "A", "NONE", "UK", TODAY)))
                 .extracting(PolicyViolation::code).containsExactly("MAX_QTY");
