@@ -29,6 +29,8 @@ public class Product {
     private String category;
     private int packSize;
     private boolean active;
+    private boolean discontinued;
+    private String substituteSku;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "product_price", joinColumns = @JoinColumn(name = "product_id"))
@@ -44,6 +46,8 @@ public class Product {
     public String getCategory() { return category; }
     public int getPackSize() { return packSize; }
     public boolean isActive() { return active; }
+    public boolean isDiscontinued() { return discontinued; }
+    public String getSubstituteSku() { return substituteSku; }
 
     public Optional<BigDecimal> listPrice(String currency) {
         return Optional.ofNullable(prices.get(currency)).map(ProductPrice::listPrice);

@@ -24,10 +24,11 @@ class ProductController {
     List<ProductView> list(@RequestParam(defaultValue = "EUR") @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO currency code such as EUR") String currency) {
         return products.findAllByActiveTrueOrderBySku().stream()
                 .map(p -> new ProductView(p.getSku(), p.getName(), p.getCategory(), p.getPackSize(),
-                        p.listPrice(currency).orElse(null), currency))
+                        p.listPrice(currency).orElse(null), currency, p.isDiscontinued(), p.getSubstituteSku()))
                 .toList();
     }
 
-    record ProductView(String sku, String name, String category, int packSize, BigDecimal listPrice, String currency) {
+    record ProductView(String sku, String name, String category, int packSize, BigDecimal listPrice, String currency,
+                       boolean discontinued, String substituteSku) {
     }
 }

@@ -86,6 +86,8 @@ class DemoData implements ApplicationRunner {
                         i % 8 == 0 ? "WH-DE" : "WH-US", productId, pack * 50, today.plusDays(7 + i % 21), "PO-DEMO-" + (7000 + i));
             }
         }
+        // The chocolate bottle is being replaced by the Scottie dog one.
+        jdbc.update("update product set discontinued = true, substitute_sku = '22111' where sku = '22112'");
         // An opening balance from the previous system: Pacific Party Co is close to its 5,000 USD limit.
         jdbc.update("""
                 insert into invoice (invoice_number, account_id, currency, net_total, issued_on, due_on, status)

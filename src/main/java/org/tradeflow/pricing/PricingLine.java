@@ -23,6 +23,8 @@ public final class PricingLine {
     private final String orderDay;
     /** What the unit costs us, in the line's currency; null when unknown (no margin floor applies then). */
     private final BigDecimal unitCost;
+    private final boolean discontinued;
+    private final String substituteSku;
 
     public PricingLine(int lineNo, String sku, String category, int packSize, int quantity, BigDecimal listPrice,
                        String currency, String accountCode, String customerGroup, String region, LocalDate orderDay) {
@@ -32,6 +34,13 @@ public final class PricingLine {
     public PricingLine(int lineNo, String sku, String category, int packSize, int quantity, BigDecimal listPrice,
                        String currency, String accountCode, String customerGroup, String region, LocalDate orderDay,
                        BigDecimal unitCost) {
+        this(lineNo, sku, category, packSize, quantity, listPrice, currency, accountCode, customerGroup, region, orderDay,
+                unitCost, false, null);
+    }
+
+    public PricingLine(int lineNo, String sku, String category, int packSize, int quantity, BigDecimal listPrice,
+                       String currency, String accountCode, String customerGroup, String region, LocalDate orderDay,
+                       BigDecimal unitCost, boolean discontinued, String substituteSku) {
         this.lineNo = lineNo;
         this.sku = sku;
         this.category = category;
@@ -44,6 +53,13 @@ public final class PricingLine {
         this.region = region;
         this.orderDay = orderDay.toString();
         this.unitCost = unitCost;
+        this.discontinued = discontinued;
+        this.substituteSku = substituteSku;
+    }
+
+    /** What the order desk reads about a discontinued product. */
+    public String getDiscontinuedNotice() {
+        return substituteSku == null ? "discontinued, with no substitute" : "discontinued; order " + substituteSku + " instead";
     }
 
     /** The lowest unit price that keeps the given margin over cost; zero (nothing is below it) when cost is unknown. */
@@ -66,4 +82,6 @@ public final class PricingLine {
     public String getRegion() { return region; }
     public String getOrderDay() { return orderDay; }
     public BigDecimal getUnitCost() { return unitCost; }
+    public boolean isDiscontinued() { return discontinued; }
+    public String getSubstituteSku() { return substituteSku; }
 }

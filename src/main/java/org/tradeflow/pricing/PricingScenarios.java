@@ -36,7 +36,9 @@ class PricingScenarios implements ScenarioRunner {
                     new BigDecimal(scenario.get("List price")), scenario.get("Currency"), scenario.get("Customer account"),
                     scenario.get("Customer group"), scenario.get("Region"),
                     LocalDate.parse(orDefault(scenario.get("Order day"), LocalDate.now().toString())),
-                    scenario.get("Unit cost").isEmpty() ? null : new BigDecimal(scenario.get("Unit cost")));
+                    scenario.get("Unit cost").isEmpty() ? null : new BigDecimal(scenario.get("Unit cost")),
+                    scenario.get("Discontinued (YES/NO)").equalsIgnoreCase("YES"),
+                    scenario.get("Substitute SKU").isEmpty() ? null : scenario.get("Substitute SKU"));
         } catch (NumberFormatException | DateTimeParseException e) {
             return Optional.of("the scenario cannot be read (quantity, pack size, list price, unit cost or order day): "
                     + e.getMessage());

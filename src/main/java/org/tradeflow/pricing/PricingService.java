@@ -66,7 +66,7 @@ public class PricingService {
                 lines.add(new PricingLine(i + 1, product.getSku(), product.getCategory(), product.getPackSize(),
                         line.quantity(), product.listPrice(account.getCurrency()).orElseThrow(), account.getCurrency(),
                         account.getCode(), account.getCustomerGroup(), account.getRegion(), LocalDate.now(clock),
-                        product.unitCost(account.getCurrency()).orElse(null)));
+                        product.unitCost(account.getCurrency()).orElse(null), product.isDiscontinued(), product.getSubstituteSku()));
             }
         }
         if (!errors.isEmpty()) {

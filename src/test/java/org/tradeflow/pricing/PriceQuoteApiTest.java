@@ -57,6 +57,18 @@ class PriceQuoteApiTest extends IntegrationTest {
     }
 
     @Test
+    void discontinuedProductIsStoppedWithItsSubstituteNamed() {
+        Api.Response quote = api.post("/api/v1/price-quotes", Map.of("accountCode", "BRIT-UK",
+                "lines", List.of(Map.of("sku", "22112", "quantity", 12))));
+
+        assertThat(quote.json().get("violations")).anySatisfy(v -> {
+            assertThat(v.get("code").asText()).isEqualTo("DISCONTINUED");
+            assertThat(v.get("severity").asText()).isEqualTo("BLOCK");
+            assertThat(v.get("message").asText()).isEqualTo("Line 1 (22112): discontinued; order 22111 instead");
+        });
+    }
+
+    @Test
     void quoteForAnUnknownSkuIsAProblemNamingTheLine() {
         Api.Response quote = api.post("/api/v1/price-quotes", Map.of("accountCode", "ACME-DE",
                 "lines", List.of(Map.of("sku", "85123A", "quantity", 6), Map.of("sku", "BOGUS", "quantity", 1))));
