@@ -1,6 +1,7 @@
 package org.tradeflow.rules;
 
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -27,6 +28,10 @@ final class DecisionTableInspector {
     private static final Set<String> SETTING_KEYWORDS = Set.of("ruleset", "import", "variables", "functions",
             "queries", "declare", "sequential", "sequentialmaxpriority", "sequentialminpriority", "escapequotes",
             "numericdisabled", "unit", "dialect");
+    /** Rule attributes Drools also accepts as RuleSet-level settings. */
+    private static final Set<String> RULE_ATTRIBUTES = Set.of("no-loop", "lock-on-active", "auto-focus", "activation-group",
+            "agenda-group", "ruleflow-group", "date-effective", "date-expires", "enabled", "salience", "priority",
+            "duration", "timer", "calendars");
     /** After a RuleTable cell: the CONDITION/ACTION row, the pattern row and the code row. */
     private static final int CODE_ROWS = 3;
     /** A value pasted inside quotes ("$param") must not close them. */
@@ -44,42 +49,81 @@ final class DecisionTableInspector {
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(spreadsheet))) {
             for (Sheet sheet : workbook) {
                 header.add("sheet " + sheet.getSheetName());
-                int codeRowsLeft = 0;
-                boolean descriptionNext = false;
-                List<String> templates = List.of();
-                for (int r = 0; r <= sheet.getLastRowNum(); r++) {
-                    List<String> cells = cells(sheet.getRow(r), formatter);
-                    String lead = cells.stream().filter(c -> !c.isEmpty()).findFirst().orElse("");
-                    String keyword = lead.toLowerCase(Locale.ROOT).split("\\s+")[0];
-                    if (lead.isEmpty()) {
-                        templates = List.of(); // a blank row ends a table's data
-                    } else if (keyword.equals("ruletable")) {
-                        header.add(lead);
-                        codeRowsLeft = CODE_ROWS;
-                    } else if (codeRowsLeft > 0) {
-                        header.add("  " + String.join(" | ", cells));
-                        if (--codeRowsLeft == 0) {
-                            templates = cells;
-                            descriptionNext = true;
-                        }
-                    } else if (descriptionNext) {
-                        descriptionNext = false; // the analysts' words for each column
-                    } else if (SETTING_KEYWORDS.contains(keyword)) {
-                        header.add(String.join(" | ", cells));
-                    } else {
-                        for (int c = 0; c < cells.size() && c < templates.size(); c++) {
-                            if (!fits(cells.get(c), templates.get(c))) {
-                                unsafeCells.add("sheet " + sheet.getSheetName() + ", cell "
-                                        + new CellReference(r, c).formatAsString(false) + " ('" + cells.get(c) + "')");
-                            }
-                        }
-                    }
+                refuseFormulas(sheet, unsafeCells);
+                if (sheet.getSheetName().equals(ScenarioSheet.SHEET)) {
+                    refuseKeywords(sheet, formatter, unsafeCells);
+                } else {
+                    inspectRuleSheet(sheet, formatter, header, unsafeCells);
                 }
             }
         } catch (IOException | RuntimeException e) {
             throw new UnreadableTableException("not a readable .xlsx spreadsheet (" + e.getMessage() + ")");
         }
         return new Inspection(header, unsafeCells);
+    }
+
+    /**
+     * Everything outside the data rows of a RuleTable is locked (title, settings, keyword, pattern and code
+     * rows); data rows are the analysts'. A RuleTable's own row locks only its name.
+     */
+    private static void inspectRuleSheet(Sheet sheet, DataFormatter formatter, List<String> header, List<String> unsafeCells) {
+        int codeRowsLeft = 0;
+        boolean descriptionNext = false;
+        List<String> templates = null; // non-null while reading a table's data rows
+        for (int r = 0; r <= sheet.getLastRowNum(); r++) {
+            List<String> cells = cells(sheet.getRow(r), formatter);
+            String lead = cells.stream().filter(c -> !c.isEmpty()).findFirst().orElse("");
+            String keyword = lead.toLowerCase(Locale.ROOT).split("\\s+")[0];
+            if (lead.isEmpty()) {
+                templates = null; // a blank row ends a table's data
+            } else if (keyword.equals("ruletable")) {
+                header.add(lead);
+                codeRowsLeft = CODE_ROWS;
+                templates = null;
+            } else if (codeRowsLeft > 0) {
+                header.add("  " + String.join(" | ", cells));
+                if (--codeRowsLeft == 0) {
+                    templates = cells;
+                    descriptionNext = true;
+                }
+            } else if (descriptionNext) {
+                descriptionNext = false; // the analysts' words for each column
+            } else if (templates == null || SETTING_KEYWORDS.contains(keyword)) {
+                header.add(String.join(" | ", cells));
+            } else {
+                for (int c = 0; c < cells.size() && c < templates.size(); c++) {
+                    if (!fits(cells.get(c), templates.get(c))) {
+                        unsafeCells.add("sheet " + sheet.getSheetName() + ", cell "
+                                + new CellReference(r, c).formatAsString(false) + " ('" + cells.get(c) + "')");
+                    }
+                }
+            }
+        }
+    }
+
+    /** Drools would read a keyword in any sheet; the analysts' Scenarios sheet must not hold one. */
+    private static void refuseKeywords(Sheet sheet, DataFormatter formatter, List<String> unsafeCells) {
+        for (Row row : sheet) {
+            for (Cell cell : row) {
+                String text = formatter.formatCellValue(cell).strip().toLowerCase(Locale.ROOT);
+                if (text.startsWith("ruletable") || SETTING_KEYWORDS.contains(text) || RULE_ATTRIBUTES.contains(text)) {
+                    unsafeCells.add("sheet " + sheet.getSheetName() + ", cell "
+                            + new CellReference(cell).formatAsString(false) + ": a Drools keyword is not allowed here");
+                }
+            }
+        }
+    }
+
+    /** A formula could compute text the checks never saw; tables hold plain values only. */
+    private static void refuseFormulas(Sheet sheet, List<String> unsafeCells) {
+        for (Row row : sheet) {
+            for (Cell cell : row) {
+                if (cell.getCellType() == CellType.FORMULA) {
+                    unsafeCells.add("sheet " + sheet.getSheetName() + ", cell "
+                            + new CellReference(cell).formatAsString(false) + ": formulas are not allowed");
+                }
+            }
+        }
     }
 
     private static boolean fits(String value, String template) {

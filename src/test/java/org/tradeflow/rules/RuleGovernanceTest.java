@@ -96,6 +96,30 @@ class RuleGovernanceTest extends IntegrationTest {
     }
 
     @Test
+    void formulaThatWouldComputeCodeIsRefused() throws Exception {
+        byte[] computed = Spreadsheets.formula(activeContent("pricing"), "ACME-DE", PRICE, "\"2.95\"&CHAR(34)");
+
+        Api.Response refused = upload("rita", "pricing", computed);
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body()).contains("sheet Pricing, cell G12: formulas are not allowed");
+    }
+
+    @Test
+    void keywordSmuggledIntoTheScenariosSheetOrBelowATableIsRefused() throws Exception {
+        byte[] viaScenarios = Spreadsheets.appendRow(activeContent("pricing"), "Scenarios", "Import", "java.lang.Runtime");
+        byte[] belowTable = Spreadsheets.appendRow(activeContent("routing"), "Routing", "", "Functions", "void boom() {}");
+
+        Api.Response scenarios = upload("rita", "pricing", viaScenarios);
+        Api.Response routing = upload("rita", "routing", belowTable);
+
+        assertThat(scenarios.status()).isEqualTo(422);
+        assertThat(scenarios.body()).contains("sheet Scenarios", "a Drools keyword is not allowed here");
+        assertThat(routing.status()).isEqualTo(422);
+        assertThat(routing.body()).contains("code rows differ from the approved header");
+    }
+
+    @Test
     void tableThatDoesNotCompileIsRefusedWithSheetAndRowAndTheLiveRulesStay() throws Exception {
         String liveBefore = rules.current().checksum();
         byte[] broken = Spreadsheets.edit(activeContent("approval"), "Order value of 10,000 EUR or more", -5, "ten thousand");

@@ -20,6 +20,31 @@ public final class Spreadsheets {
 
     /** Sets the cell {@code offset} columns right of the first cell reading {@code anchor} (negative: left). */
     public static byte[] edit(byte[] spreadsheet, String anchor, int offset, String value) {
+        return change(spreadsheet, anchor, offset, cell -> cell.setCellValue(value));
+    }
+
+    /** Puts a formula where {@link #edit} would put a value. */
+    public static byte[] formula(byte[] spreadsheet, String anchor, int offset, String formula) {
+        return change(spreadsheet, anchor, offset, cell -> cell.setCellFormula(formula));
+    }
+
+    /** Adds a row of text cells below the last row of a sheet. */
+    public static byte[] appendRow(byte[] spreadsheet, String sheetName, String... values) {
+        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(spreadsheet))) {
+            Sheet sheet = workbook.getSheet(sheetName);
+            Row row = sheet.createRow(sheet.getLastRowNum() + 1);
+            for (int c = 0; c < values.length; c++) {
+                row.createCell(c).setCellValue(values[c]);
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] change(byte[] spreadsheet, String anchor, int offset, java.util.function.Consumer<Cell> change) {
         DataFormatter formatter = new DataFormatter();
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(spreadsheet))) {
             for (Sheet sheet : workbook) {
@@ -28,7 +53,7 @@ public final class Spreadsheets {
                         if (formatter.formatCellValue(cell).equals(anchor)) {
                             int column = cell.getColumnIndex() + offset;
                             Cell target = row.getCell(column) == null ? row.createCell(column) : row.getCell(column);
-                            target.setCellValue(value);
+                            change.accept(target);
                             ByteArrayOutputStream out = new ByteArrayOutputStream();
                             workbook.write(out);
                             return out.toByteArray();
