@@ -130,6 +130,7 @@ public class RuleImpactPreview {
                   join product p on p.id = l.product_id
                   join product_price pp on pp.product_id = p.id and pp.currency = o.currency
                  where o.created_at >= cast(:from as date) and o.created_at < cast(:to as date) + 1
+                   and o.status not in ('REJECTED', 'CANCELLED')
                  order by o.id, l.line_no""",
                 new MapSqlParameterSource("from", from).addValue("to", to), rs -> {
                     LocalDate orderDay = rs.getObject("order_day", LocalDate.class);

@@ -7,11 +7,13 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -50,11 +52,14 @@ final class DecisionTableInspector {
             for (Sheet sheet : workbook) {
                 header.add("sheet " + sheet.getSheetName());
                 refuseFormulas(sheet, unsafeCells);
+                refuseStrayRuleTables(sheet, formatter, unsafeCells);
+                Set<Integer> codeRows = new HashSet<>();
                 if (sheet.getSheetName().equals(ScenarioSheet.SHEET)) {
                     refuseKeywords(sheet, formatter, unsafeCells);
                 } else {
-                    inspectRuleSheet(sheet, formatter, header, unsafeCells);
+                    inspectRuleSheet(sheet, formatter, header, unsafeCells, codeRows);
                 }
+                refuseMergesOutside(sheet, codeRows, unsafeCells);
             }
         } catch (IOException | RuntimeException e) {
             throw new UnreadableTableException("not a readable .xlsx spreadsheet (" + e.getMessage() + ")");
@@ -66,10 +71,12 @@ final class DecisionTableInspector {
      * Everything outside the data rows of a RuleTable is locked (title, settings, keyword, pattern and code
      * rows); data rows are the analysts'. A RuleTable's own row locks only its name.
      */
-    private static void inspectRuleSheet(Sheet sheet, DataFormatter formatter, List<String> header, List<String> unsafeCells) {
+    private static void inspectRuleSheet(Sheet sheet, DataFormatter formatter, List<String> header, List<String> unsafeCells,
+                                         Set<Integer> codeRows) {
         int codeRowsLeft = 0;
         boolean descriptionNext = false;
         List<String> templates = null; // non-null while reading a table's data rows
+        int width = 0;
         for (int r = 0; r <= sheet.getLastRowNum(); r++) {
             List<String> cells = cells(sheet.getRow(r), formatter);
             String lead = cells.stream().filter(c -> !c.isEmpty()).findFirst().orElse("");
@@ -82,6 +89,10 @@ final class DecisionTableInspector {
                 templates = null;
             } else if (codeRowsLeft > 0) {
                 header.add("  " + String.join(" | ", cells));
+                codeRows.add(r);
+                if (codeRowsLeft == CODE_ROWS) {
+                    width = cells.size(); // the CONDITION / ACTION / DESCRIPTION row spans the table
+                }
                 if (--codeRowsLeft == 0) {
                     templates = cells;
                     descriptionNext = true;
@@ -91,12 +102,45 @@ final class DecisionTableInspector {
             } else if (templates == null || SETTING_KEYWORDS.contains(keyword)) {
                 header.add(String.join(" | ", cells));
             } else {
-                for (int c = 0; c < cells.size() && c < templates.size(); c++) {
-                    if (!fits(cells.get(c), templates.get(c))) {
+                for (int c = 0; c < cells.size(); c++) {
+                    String template = c < templates.size() ? templates.get(c) : "";
+                    boolean outsideTable = c >= width && !cells.get(c).isEmpty();
+                    if (outsideTable || !fits(cells.get(c), template)) {
                         unsafeCells.add("sheet " + sheet.getSheetName() + ", cell "
                                 + new CellReference(r, c).formatAsString(false) + " ('" + cells.get(c) + "')");
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * Drools copies a merged range's top-left value into every cell of it, so a merge reaching a data cell
+     * could carry unchecked text there. Merges are allowed only within one code row (the pattern row).
+     */
+    private static void refuseMergesOutside(Sheet sheet, Set<Integer> codeRows, List<String> unsafeCells) {
+        for (CellRangeAddress region : sheet.getMergedRegions()) {
+            if (region.getFirstRow() != region.getLastRow() || !codeRows.contains(region.getFirstRow())) {
+                unsafeCells.add("sheet " + sheet.getSheetName() + ", cells " + region.formatAsString()
+                        + ": merged cells are only allowed in the code rows");
+            }
+        }
+    }
+
+    /** Drools starts a table at any cell reading "RuleTable ...": only a row's first cell may. */
+    private static void refuseStrayRuleTables(Sheet sheet, DataFormatter formatter, List<String> unsafeCells) {
+        for (Row row : sheet) {
+            boolean first = true;
+            for (Cell cell : row) {
+                String text = formatter.formatCellValue(cell).strip();
+                if (text.isEmpty()) {
+                    continue;
+                }
+                if (!first && text.toLowerCase(Locale.ROOT).startsWith("ruletable")) {
+                    unsafeCells.add("sheet " + sheet.getSheetName() + ", cell "
+                            + new CellReference(cell).formatAsString(false) + ": a RuleTable may only start a row");
+                }
+                first = false;
             }
         }
     }
@@ -127,8 +171,11 @@ final class DecisionTableInspector {
     }
 
     private static boolean fits(String value, String template) {
-        if (value.isEmpty() || !template.contains("$")) {
-            return true; // an empty cell drops the constraint; a column without code is a note
+        if (value.isEmpty()) {
+            return true; // an empty cell drops the constraint
+        }
+        if (!template.contains("$")) {
+            return value.indexOf('\n') < 0 && value.indexOf('\r') < 0; // a note: free words on one line
         }
         boolean quoted = template.contains("\"$");
         return quoted ? !UNSAFE_IN_QUOTES.matcher(value).find() : SAFE_BARE.matcher(value).matches();

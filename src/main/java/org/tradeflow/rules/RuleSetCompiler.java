@@ -39,7 +39,11 @@ class RuleSetCompiler {
         ZipSecureFile.setMaxTextSize(10L * 1024 * 1024);
     }
 
-    RuleSet compile(List<RuleSource> sources, String checksum) throws RuleCompilationException {
+    /**
+     * One build at a time in this JVM: Drools caches converted decision tables by path while it builds, so
+     * two overlapping builds of different versions of one table could mix them up.
+     */
+    synchronized RuleSet compile(List<RuleSource> sources, String checksum) throws RuleCompilationException {
         KieServices kieServices = KieServices.Factory.get();
         ReleaseId releaseId = kieServices.newReleaseId("org.tradeflow.rules", "ruleset", "1.0.0-" + checksum);
         KieFileSystem files = kieServices.newKieFileSystem().generateAndWritePomXML(releaseId);

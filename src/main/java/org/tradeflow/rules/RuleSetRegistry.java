@@ -75,9 +75,15 @@ public class RuleSetRegistry {
         List<String> failures = new ArrayList<>();
         for (RuleSource source : tables) {
             for (Scenario scenario : ScenarioSheet.read(tableName(source), source.content())) {
-                scenarioRunners.stream().filter(runner -> runner.tables().contains(scenario.table()))
-                        .forEach(runner -> runner.run(candidate, scenario)
-                                .ifPresent(failure -> failures.add(scenario.where() + ": " + failure)));
+                for (ScenarioRunner runner : scenarioRunners) {
+                    if (runner.tables().contains(scenario.table())) {
+                        try {
+                            runner.run(candidate, scenario).ifPresent(failure -> failures.add(scenario.where() + ": " + failure));
+                        } catch (RuntimeException unreadable) {
+                            failures.add(scenario.where() + ": the scenario cannot be run (" + unreadable.getMessage() + ")");
+                        }
+                    }
+                }
             }
         }
         if (!failures.isEmpty()) {
@@ -155,29 +161,44 @@ public class RuleSetRegistry {
         for (RuleSource file : folderTables()) {
             String table = tableName(file);
             String checksum = sha256(file.content());
-            if (checksum.equals(folderChecksums.put(table, checksum)) || versions.versionWithChecksum(table, checksum).isPresent()) {
+            if (checksum.equals(folderChecksums.get(table)) || versions.versionWithChecksum(table, checksum).isPresent()) {
                 continue;
             }
             try {
                 propose(table, file.content(), FOLDER_AUTHOR, "changed in " + properties.decisionTablesDir());
+                folderChecksums.put(table, checksum);
             } catch (RuleChangeRefusedException refused) {
+                folderChecksums.put(table, checksum); // reported once; a new save of the file is looked at again
                 log.error("Refused {} from the folder; the live rules stay:\n{}", file.fileName(),
                         String.join("\n", refused.problems()));
             }
         }
     }
 
-    /** First start on an empty database: the folder's tables become version 1 (after the same checks). */
+    /**
+     * First start (or a table new to the database): the folder's tables become version 1 after the checks and
+     * a compilation, before anything is stored. Tables the database already has are left to the first poll,
+     * which imports a spreadsheet changed while the server was down.
+     */
     private void importTablesNeverSeen() throws RuleChangeRefusedException {
+        List<RuleSource> newTables = new ArrayList<>();
         for (RuleSource file : folderTables()) {
-            String table = tableName(file);
-            folderChecksums.put(table, sha256(file.content()));
-            if (!versions.hasVersions(table)) {
-                check(table, file.content());
-                transaction.executeWithoutResult(status -> versions.activate(table,
-                        versions.add(table, file.content(), sha256(file.content()), FOLDER_AUTHOR, "first import")));
+            if (!versions.hasVersions(tableName(file))) {
+                check(tableName(file), file.content());
+                newTables.add(file);
             }
         }
+        if (newTables.isEmpty()) {
+            return;
+        }
+        List<RuleSource> tables = new ArrayList<>(versions.activeSources());
+        tables.addAll(newTables);
+        build(sources(tables));
+        transaction.executeWithoutResult(status -> newTables.forEach(file -> {
+            String table = tableName(file);
+            versions.activate(table, versions.add(table, file.content(), sha256(file.content()), FOLDER_AUTHOR, "first import"));
+            folderChecksums.put(table, sha256(file.content()));
+        }));
     }
 
     private void check(String table, byte[] content) throws RuleChangeRefusedException {

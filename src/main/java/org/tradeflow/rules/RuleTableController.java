@@ -1,5 +1,6 @@
 package org.tradeflow.rules;
 
+import jakarta.validation.constraints.Size;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -59,7 +60,7 @@ class RuleTableController {
     /** Uploads a new version: checked, compiled, stored and activated, or refused with every reason. */
     @PutMapping(path = "/{name}", consumes = {XLSX, MediaType.APPLICATION_OCTET_STREAM_VALUE})
     ResponseEntity<TableVersion> upload(@PathVariable String name, @RequestBody byte[] spreadsheet,
-                                                          @RequestParam(defaultValue = "uploaded over the API") String comment,
+                                                          @RequestParam(defaultValue = "uploaded over the API") @Size(max = 1000) String comment,
                                                           Authentication caller) {
         try {
             return ResponseEntity.status(HttpStatus.CREATED).body(rules.propose(name, spreadsheet, caller.getName(), comment));

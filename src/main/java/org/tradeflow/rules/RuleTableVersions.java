@@ -64,6 +64,8 @@ class RuleTableVersions {
     /** Makes one version the active one of its table; call within a transaction. */
     void activate(String tableName, int versionNo) {
         MapSqlParameterSource parameters = new MapSqlParameterSource("name", tableName).addValue("version", versionNo);
+        // The same per-table lock as numbering: two nodes activating at once take turns.
+        jdbc.queryForObject("select pg_advisory_xact_lock(hashtext(:name))", parameters, Object.class);
         jdbc.update("update rule_table_version set active = false where table_name = :name and active", parameters);
         jdbc.update("update rule_table_version set active = true, activated_at = now() where table_name = :name and version_no = :version",
                 parameters);

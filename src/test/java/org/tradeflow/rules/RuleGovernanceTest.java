@@ -106,6 +106,21 @@ class RuleGovernanceTest extends IntegrationTest {
     }
 
     @Test
+    void mergedCellsOrASecondTableHiddenInADataRowAreRefused() throws Exception {
+        // A merge would copy the unchecked description cell D25 into the data cell D26.
+        byte[] merged = Spreadsheets.merge(activeContent("pricing"), "Pricing", "D25:D26");
+        byte[] hiddenTable = Spreadsheets.edit(activeContent("pricing"), "Holiday lights, East Coast", 3, "RuleTable Evil");
+
+        Api.Response mergeRefused = upload("rita", "pricing", merged);
+        Api.Response tableRefused = upload("rita", "pricing", hiddenTable);
+
+        assertThat(mergeRefused.status()).isEqualTo(422);
+        assertThat(mergeRefused.body()).contains("cells D25:D26: merged cells are only allowed in the code rows");
+        assertThat(tableRefused.status()).isEqualTo(422);
+        assertThat(tableRefused.body()).contains("a RuleTable may only start a row");
+    }
+
+    @Test
     void keywordSmuggledIntoTheScenariosSheetOrBelowATableIsRefused() throws Exception {
         byte[] viaScenarios = Spreadsheets.appendRow(activeContent("pricing"), "Scenarios", "Import", "java.lang.Runtime");
         byte[] belowTable = Spreadsheets.appendRow(activeContent("routing"), "Routing", "", "Functions", "void boom() {}");

@@ -28,6 +28,18 @@ public final class Spreadsheets {
         return change(spreadsheet, anchor, offset, cell -> cell.setCellFormula(formula));
     }
 
+    /** Merges a range of cells, as "Merge cells" in Excel does. */
+    public static byte[] merge(byte[] spreadsheet, String sheetName, String range) {
+        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(spreadsheet))) {
+            workbook.getSheet(sheetName).addMergedRegion(org.apache.poi.ss.util.CellRangeAddress.valueOf(range));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Adds a row of text cells below the last row of a sheet. */
     public static byte[] appendRow(byte[] spreadsheet, String sheetName, String... values) {
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(spreadsheet))) {
