@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -45,6 +46,8 @@ public class RuleSetRegistry {
     private final AtomicReference<RuleSet> live = new AtomicReference<>();
     /** Folder files already looked at, by table: a refused file is reported once, not every poll. */
     private final Map<String, String> folderChecksums = new ConcurrentHashMap<>();
+    /** The active versions and DRL last compared with the live rules by {@link #refreshFromDatabase()}. */
+    private String lastCheckedKey;
 
     RuleSetRegistry(RulesProperties properties, RuleSetCompiler compiler, RuleTableVersions versions,
                     TransactionTemplate transaction, List<ScenarioRunner> scenarioRunners) throws RuleChangeRefusedException {
@@ -143,6 +146,14 @@ public class RuleSetRegistry {
 
     /** Swaps in the active versions another node (or an earlier call) stored, if they differ from the live set. */
     synchronized RuleSet refreshFromDatabase() {
+        // The poll runs every few seconds: compare the active versions' checksums before loading their bytes.
+        List<RuleSource> drl = read(properties.drlDir(), ".drl");
+        String activeKey = versions.active().stream().map(v -> v.table() + ":" + v.checksum())
+                .collect(Collectors.joining(",")) + "|" + checksum(drl);
+        if (activeKey.equals(lastCheckedKey)) {
+            return live.get();
+        }
+        lastCheckedKey = activeKey;
         List<RuleSource> sources = sources(versions.activeSources());
         if (!checksum(sources).equals(live.get().checksum())) {
             try {
