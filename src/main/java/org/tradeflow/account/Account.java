@@ -28,6 +28,8 @@ public class Account {
     @Column(precision = 19, scale = 2)
     private BigDecimal creditLimit;
     private LocalDate openedOn;
+    /** The account keeps the last price it paid for a SKU, within the window pricing.xlsx sets. */
+    private boolean memorizesPrices;
 
     protected Account() {
     }
@@ -42,4 +44,5 @@ public class Account {
     public int getPaymentTermsDays() { return paymentTermsDays; }
     public BigDecimal getCreditLimit() { return creditLimit; }
     public LocalDate getOpenedOn() { return openedOn; }
+    public boolean memorizesPrices() { return memorizesPrices; }
 }

@@ -65,6 +65,8 @@ class DemoData implements ApplicationRunner {
         account("HUDSON-US", "Hudson Home Supply Inc", "WHOLESALE", "GOLD", "US-EAST", "USD", 30, "80000", today.minusYears(5));
         account("PACIFIC-US", "Pacific Party Co", "DEALER", "BRONZE", "US-WEST", "USD", 15, "5000", today.minusYears(1));
         account("LONESTAR-US", "Lone Star Retail LLC", "RETAIL-CHAIN", "SILVER", "US-SOUTH", "USD", 60, "40000", today.minusDays(10));
+        // Nordic Interiors negotiated price memory: it keeps the last price it paid (window in pricing.xlsx).
+        jdbc.update("update customer_account set memorizes_prices = true where code = 'NORD-SE'");
 
         warehouse("WH-DE", "Hamburg distribution centre", "EU-CENTRAL");
         warehouse("WH-NL", "Rotterdam 3PL", "EU-NORTH");

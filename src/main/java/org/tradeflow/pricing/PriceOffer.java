@@ -18,7 +18,7 @@ public final class PriceOffer {
     private final String rule;
     private final BigDecimal discountPercent;
     private final boolean stacksWithTier;
-    /** The agreement behind a contract price (C-2025-017); null for other sources. */
+    /** What stands behind the price: the contract (C-2025-017) or the order it was last paid on; else null. */
     private final String reference;
 
     private PriceOffer(int lineNo, PriceSource source, BigDecimal unitPrice, String rule, BigDecimal discountPercent,
@@ -40,35 +40,46 @@ public final class PriceOffer {
         return new PriceOffer(line.getLineNo(), PriceSource.LIST, line.getListPrice(), rule);
     }
 
-    /** A fixed price without a reference: table versions stored before contracts carried one still compile. */
-    public static PriceOffer fixed(PricingLine line, String source, String unitPrice, String rule) {
-        return new PriceOffer(line.getLineNo(), PriceSource.valueOf(source), new BigDecimal(unitPrice.trim()), rule);
+    // Prices and percentages come from the tables as number literals (a text in such a cell does not compile);
+    // BigDecimal.valueOf keeps the digits the analyst typed.
+
+    /** A fixed unit price from a group price list or a volume tier. */
+    public static PriceOffer fixed(PricingLine line, PriceSource source, double unitPrice, String rule) {
+        return new PriceOffer(line.getLineNo(), source, BigDecimal.valueOf(unitPrice), rule);
     }
 
     /** A price agreed with the account in a contract, named by its reference. */
-    public static PriceOffer contract(PricingLine line, String unitPrice, String reference, String rule) {
-        return new PriceOffer(line.getLineNo(), PriceSource.CONTRACT, new BigDecimal(unitPrice.trim()), rule, BigDecimal.ZERO,
+    public static PriceOffer contract(PricingLine line, double unitPrice, String reference, String rule) {
+        return new PriceOffer(line.getLineNo(), PriceSource.CONTRACT, BigDecimal.valueOf(unitPrice), rule, BigDecimal.ZERO,
                 false, reference == null || reference.isBlank() ? null : reference.trim());
     }
 
-    public static PriceOffer discount(PricingLine line, String source, String percent, String rule) {
-        return new PriceOffer(line.getLineNo(), PriceSource.valueOf(source), off(line.getListPrice(), percent), rule);
+    /** A discount off the list price from a group price list or a volume tier. */
+    public static PriceOffer percentOff(PricingLine line, PriceSource source, double percent, String rule) {
+        return new PriceOffer(line.getLineNo(), source, off(line.getListPrice(), BigDecimal.valueOf(percent)), rule);
     }
 
     /** A promotion off the list price; one that stacks also applies on top of a volume tier (see pricing.drl). */
-    public static PriceOffer promotion(PricingLine line, String percent, boolean stacksWithTier, String rule) {
-        return new PriceOffer(line.getLineNo(), PriceSource.PROMOTION, off(line.getListPrice(), percent), rule,
-                new BigDecimal(percent.trim()), stacksWithTier, null);
+    public static PriceOffer promotionPercentOff(PricingLine line, double percent, boolean stacksWithTier, String rule) {
+        return new PriceOffer(line.getLineNo(), PriceSource.PROMOTION, off(line.getListPrice(), BigDecimal.valueOf(percent)),
+                rule, BigDecimal.valueOf(percent), stacksWithTier, null);
     }
 
     /** The promotion's discount taken off the tier's price: a candidate of its own, named after both rows. */
     public static PriceOffer stacked(PriceOffer promotion, PriceOffer tier) {
-        return new PriceOffer(promotion.lineNo, PriceSource.PROMOTION,
-                off(tier.unitPrice, promotion.discountPercent.toPlainString()), promotion.rule + " + " + tier.rule);
+        return new PriceOffer(promotion.lineNo, PriceSource.PROMOTION, off(tier.unitPrice, promotion.discountPercent),
+                promotion.rule + " + " + tier.rule);
     }
 
-    private static BigDecimal off(BigDecimal price, String percent) {
-        return price.multiply(BigDecimal.ONE.subtract(new BigDecimal(percent.trim()).movePointLeft(2)));
+    /** The price the account paid last time (price memory), named by the order it was paid on. */
+    public static PriceOffer memorized(PricingLine line, String rule) {
+        PricingLine.LastPaid paid = line.getLastPaid();
+        return new PriceOffer(line.getLineNo(), PriceSource.MEMORIZED, paid.unitPrice(), rule, BigDecimal.ZERO, false,
+                "paid on " + paid.orderNumber() + ", " + paid.day());
+    }
+
+    private static BigDecimal off(BigDecimal price, BigDecimal percent) {
+        return price.multiply(BigDecimal.ONE.subtract(percent.movePointLeft(2)));
     }
 
     public int getLineNo() { return lineNo; }

@@ -3,6 +3,7 @@ package org.tradeflow.pricing;
 /** Where a price came from, in tie-breaking order: the first wins when two offers are equal. */
 public enum PriceSource {
     CONTRACT("contract price"),
+    MEMORIZED("price memory"),
     PROMOTION("promotion"),
     TIER("volume tier"),
     GROUP("group price"),

@@ -10,7 +10,9 @@ import java.util.List;
 public record PricedOrder(String accountCode, String currency, List<PricedLine> lines, List<PolicyViolation> violations,
                           BigDecimal netTotal, String ruleSetChecksum) {
 
-    public record PricedLine(int lineNo, @JsonIgnore long productId, String sku, String name, int quantity, BigDecimal unitPrice,
+    /** {@code quantity} is what will be ordered: the requested quantity unless a rule rounded it up (see violations). */
+    public record PricedLine(int lineNo, @JsonIgnore long productId, String sku, String name, int requestedQuantity,
+                             int quantity, BigDecimal unitPrice,
                              BigDecimal netAmount, PriceSource priceSource, String priceRule, PriceExplanation explanation) {
     }
 }

@@ -2,6 +2,8 @@ package org.tradeflow.pricing;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
 
 /**
  * One order or quote line as the pricing and policy rules see it: immutable input, no behaviour.
@@ -25,36 +27,44 @@ public final class PricingLine {
     private final BigDecimal unitCost;
     private final boolean discontinued;
     private final String substituteSku;
+    /** The last price the account paid for the SKU, when the account keeps its prices (price memory). */
+    private final LastPaid lastPaid;
 
-    public PricingLine(int lineNo, String sku, String category, int packSize, int quantity, BigDecimal listPrice,
-                       String currency, String accountCode, String customerGroup, String region, LocalDate orderDay) {
-        this(lineNo, sku, category, packSize, quantity, listPrice, currency, accountCode, customerGroup, region, orderDay, null);
+    /** A price the account paid on an earlier order. */
+    public record LastPaid(BigDecimal unitPrice, String orderNumber, LocalDate day) {
     }
 
-    public PricingLine(int lineNo, String sku, String category, int packSize, int quantity, BigDecimal listPrice,
-                       String currency, String accountCode, String customerGroup, String region, LocalDate orderDay,
-                       BigDecimal unitCost) {
-        this(lineNo, sku, category, packSize, quantity, listPrice, currency, accountCode, customerGroup, region, orderDay,
-                unitCost, false, null);
+    private PricingLine(Builder b) {
+        this.lineNo = b.lineNo;
+        this.sku = Objects.requireNonNull(b.sku, "sku");
+        this.category = b.category;
+        this.packSize = b.packSize;
+        this.quantity = b.quantity;
+        this.listPrice = Objects.requireNonNull(b.listPrice, "listPrice");
+        this.currency = Objects.requireNonNull(b.currency, "currency");
+        this.accountCode = b.accountCode;
+        this.customerGroup = b.customerGroup;
+        this.region = b.region;
+        this.orderDay = Objects.requireNonNull(b.orderDay, "orderDay").toString();
+        this.unitCost = b.unitCost;
+        this.discontinued = b.discontinued;
+        this.substituteSku = b.substituteSku;
+        this.lastPaid = b.lastPaid;
     }
 
-    public PricingLine(int lineNo, String sku, String category, int packSize, int quantity, BigDecimal listPrice,
-                       String currency, String accountCode, String customerGroup, String region, LocalDate orderDay,
-                       BigDecimal unitCost, boolean discontinued, String substituteSku) {
-        this.lineNo = lineNo;
-        this.sku = sku;
-        this.category = category;
-        this.packSize = packSize;
-        this.quantity = quantity;
-        this.listPrice = listPrice;
-        this.currency = currency;
-        this.accountCode = accountCode;
-        this.customerGroup = customerGroup;
-        this.region = region;
-        this.orderDay = orderDay.toString();
-        this.unitCost = unitCost;
-        this.discontinued = discontinued;
-        this.substituteSku = substituteSku;
+    public static Builder line(int lineNo, String sku, int quantity) {
+        return new Builder(lineNo, sku, quantity);
+    }
+
+    /** The same line with another quantity: what the rules see after rounding a quantity up. */
+    public PricingLine withQuantity(int newQuantity) {
+        return toBuilder().quantity(newQuantity).build();
+    }
+
+    public Builder toBuilder() {
+        return line(lineNo, sku, quantity).product(category, packSize).listPrice(listPrice, currency)
+                .account(accountCode, customerGroup, region).orderDay(LocalDate.parse(orderDay)).unitCost(unitCost)
+                .discontinued(discontinued, substituteSku).lastPaid(lastPaid);
     }
 
     /** What the order desk reads about a discontinued product. */
@@ -62,12 +72,18 @@ public final class PricingLine {
         return substituteSku == null ? "discontinued, with no substitute" : "discontinued; order " + substituteSku + " instead";
     }
 
-    /** The lowest unit price that keeps the given margin over cost; zero (nothing is below it) when cost is unknown. */
-    public BigDecimal floorPrice(String marginPercent) {
+    /** The lowest unit price that keeps the given margin (percent) over cost; zero when cost is unknown. */
+    public BigDecimal floorPrice(double marginPercent) {
         if (unitCost == null) {
             return BigDecimal.ZERO;
         }
-        return unitCost.multiply(BigDecimal.ONE.add(new BigDecimal(marginPercent.trim()).movePointLeft(2)));
+        return unitCost.multiply(BigDecimal.ONE.add(BigDecimal.valueOf(marginPercent).movePointLeft(2)));
+    }
+
+    /** Days since the account last paid for this SKU; {@link Integer#MAX_VALUE} when it never did (or keeps no prices). */
+    public int getDaysSinceLastPaid() {
+        return lastPaid == null ? Integer.MAX_VALUE
+                : (int) ChronoUnit.DAYS.between(lastPaid.day(), LocalDate.parse(orderDay));
     }
 
     public int getLineNo() { return lineNo; }
@@ -84,4 +100,51 @@ public final class PricingLine {
     public BigDecimal getUnitCost() { return unitCost; }
     public boolean isDiscontinued() { return discontinued; }
     public String getSubstituteSku() { return substituteSku; }
+    public LastPaid getLastPaid() { return lastPaid; }
+
+    public static final class Builder {
+        private final int lineNo;
+        private final String sku;
+        private int quantity;
+        private String category;
+        private int packSize = 1;
+        private BigDecimal listPrice;
+        private String currency;
+        private String accountCode;
+        private String customerGroup;
+        private String region;
+        private LocalDate orderDay;
+        private BigDecimal unitCost;
+        private boolean discontinued;
+        private String substituteSku;
+        private LastPaid lastPaid;
+
+        private Builder(int lineNo, String sku, int quantity) {
+            this.lineNo = lineNo;
+            this.sku = sku;
+            this.quantity = quantity;
+        }
+
+        public Builder quantity(int quantity) { this.quantity = quantity; return this; }
+        public Builder product(String category, int packSize) { this.category = category; this.packSize = packSize; return this; }
+        public Builder listPrice(BigDecimal listPrice, String currency) { this.listPrice = listPrice; this.currency = currency; return this; }
+        public Builder account(String accountCode, String customerGroup, String region) {
+            this.accountCode = accountCode;
+            this.customerGroup = customerGroup;
+            this.region = region;
+            return this;
+        }
+        public Builder orderDay(LocalDate orderDay) { this.orderDay = orderDay; return this; }
+        public Builder unitCost(BigDecimal unitCost) { this.unitCost = unitCost; return this; }
+        public Builder discontinued(boolean discontinued, String substituteSku) {
+            this.discontinued = discontinued;
+            this.substituteSku = substituteSku;
+            return this;
+        }
+        public Builder lastPaid(LastPaid lastPaid) { this.lastPaid = lastPaid; return this; }
+
+        public PricingLine build() {
+            return new PricingLine(this);
+        }
+    }
 }

@@ -31,20 +31,24 @@ class PricingScenarios implements ScenarioRunner {
     public Optional<String> run(RuleSet rules, Scenario scenario) {
         PricingLine line;
         try {
-            line = new PricingLine(1, scenario.get("SKU"), scenario.get("Product category"),
-                    Integer.parseInt(orDefault(scenario.get("Pack size"), "1")), Integer.parseInt(scenario.get("Quantity")),
-                    new BigDecimal(scenario.get("List price")), scenario.get("Currency"), scenario.get("Customer account"),
-                    scenario.get("Customer group"), scenario.get("Region"),
-                    LocalDate.parse(orDefault(scenario.get("Order day"), LocalDate.now().toString())),
-                    scenario.get("Unit cost").isEmpty() ? null : new BigDecimal(scenario.get("Unit cost")),
-                    scenario.get("Discontinued (YES/NO)").equalsIgnoreCase("YES"),
-                    scenario.get("Substitute SKU").isEmpty() ? null : scenario.get("Substitute SKU"));
+            LocalDate orderDay = LocalDate.parse(orDefault(scenario.get("Order day"), LocalDate.now().toString()));
+            line = PricingLine.line(1, scenario.get("SKU"), Integer.parseInt(scenario.get("Quantity")))
+                    .product(scenario.get("Product category"), Integer.parseInt(orDefault(scenario.get("Pack size"), "1")))
+                    .listPrice(new BigDecimal(scenario.get("List price")), scenario.get("Currency"))
+                    .account(scenario.get("Customer account"), scenario.get("Customer group"), scenario.get("Region"))
+                    .orderDay(orderDay)
+                    .unitCost(scenario.get("Unit cost").isEmpty() ? null : new BigDecimal(scenario.get("Unit cost")))
+                    .discontinued(scenario.get("Discontinued (YES/NO)").equalsIgnoreCase("YES"),
+                            scenario.get("Substitute SKU").isEmpty() ? null : scenario.get("Substitute SKU"))
+                    .lastPaid(scenario.get("Last price paid").isEmpty() ? null : new PricingLine.LastPaid(
+                            new BigDecimal(scenario.get("Last price paid")), "an earlier order",
+                            orderDay.minusDays(Integer.parseInt(orDefault(scenario.get("Paid days ago"), "0")))))
+                    .build();
         } catch (NumberFormatException | DateTimeParseException e) {
-            return Optional.of("the scenario cannot be read (quantity, pack size, list price, unit cost or order day): "
-                    + e.getMessage());
+            return Optional.of("the scenario cannot be read (quantity, pack size, list price, unit cost, last price paid, "
+                    + "days ago or order day): " + e.getMessage());
         }
-        OrderEvaluation evaluation = new OrderEvaluation();
-        rules.evaluate(Map.of("evaluation", evaluation), List.of(line));
+        OrderEvaluation evaluation = OrderEvaluation.evaluate(rules, List.of(line));
         PriceOffer chosen = evaluation.chosenOffers().get(1);
         List<String> differences = new ArrayList<>();
         String source = scenario.get("Expected price source");
@@ -55,6 +59,11 @@ class PricingScenarios implements ScenarioRunner {
         if (!price.isEmpty() && new BigDecimal(price).compareTo(chosen.getUnitPrice()) != 0) {
             differences.add("expected unit price " + price + " but got " + chosen.getUnitPrice().stripTrailingZeros().toPlainString()
                     + " (" + chosen.getRule() + ")");
+        }
+        String quantity = scenario.get("Expected quantity");
+        int finalQuantity = evaluation.lines().get(0).getQuantity();
+        if (!quantity.isEmpty() && Integer.parseInt(quantity) != finalQuantity) {
+            differences.add("expected quantity " + quantity + " but the rules made it " + finalQuantity);
         }
         String violations = scenario.get("Expected violations");
         if (!violations.isEmpty()) {

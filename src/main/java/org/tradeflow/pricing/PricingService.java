@@ -27,12 +27,15 @@ public class PricingService {
 
     private final AccountRepository accounts;
     private final ProductRepository products;
+    private final PriceHistory history;
     private final RuleSetRegistry rules;
     private final Clock clock;
 
-    PricingService(AccountRepository accounts, ProductRepository products, RuleSetRegistry rules, Clock clock) {
+    PricingService(AccountRepository accounts, ProductRepository products, PriceHistory history, RuleSetRegistry rules,
+                   Clock clock) {
         this.accounts = accounts;
         this.products = products;
+        this.history = history;
         this.rules = rules;
         this.clock = clock;
     }
@@ -51,6 +54,8 @@ public class PricingService {
         }
         Map<String, Product> bySku = products.findBySkuIn(requested.stream().map(LineRequest::sku).toList()).stream()
                 .collect(Collectors.toMap(Product::getSku, Function.identity()));
+        Map<String, PricingLine.LastPaid> lastPaid = account.memorizesPrices()
+                ? history.lastPaid(account.getId(), account.getCurrency(), bySku.keySet()) : Map.of();
         List<ApiProblem.FieldError> errors = new ArrayList<>();
         List<PricingLine> lines = new ArrayList<>();
         for (int i = 0; i < requested.size(); i++) {
@@ -63,10 +68,15 @@ public class PricingService {
                 errors.add(new ApiProblem.FieldError(field, "SKU '" + line.sku() + "' on line " + (i + 1)
                         + " has no price in the account's currency " + account.getCurrency()));
             } else {
-                lines.add(new PricingLine(i + 1, product.getSku(), product.getCategory(), product.getPackSize(),
-                        line.quantity(), product.listPrice(account.getCurrency()).orElseThrow(), account.getCurrency(),
-                        account.getCode(), account.getCustomerGroup(), account.getRegion(), LocalDate.now(clock),
-                        product.unitCost(account.getCurrency()).orElse(null), product.isDiscontinued(), product.getSubstituteSku()));
+                lines.add(PricingLine.line(i + 1, product.getSku(), line.quantity())
+                        .product(product.getCategory(), product.getPackSize())
+                        .listPrice(product.listPrice(account.getCurrency()).orElseThrow(), account.getCurrency())
+                        .account(account.getCode(), account.getCustomerGroup(), account.getRegion())
+                        .orderDay(LocalDate.now(clock))
+                        .unitCost(product.unitCost(account.getCurrency()).orElse(null))
+                        .discontinued(product.isDiscontinued(), product.getSubstituteSku())
+                        .lastPaid(lastPaid.get(product.getSku()))
+                        .build());
             }
         }
         if (!errors.isEmpty()) {
@@ -81,16 +91,16 @@ public class PricingService {
                 .setScale(Currency.getInstance(currency).getDefaultFractionDigits(), RoundingMode.HALF_EVEN);
     }
 
-    private PricedOrder evaluate(Account account, List<PricingLine> lines, Map<String, Product> bySku) {
+    private PricedOrder evaluate(Account account, List<PricingLine> requestedLines, Map<String, Product> bySku) {
         String currency = account.getCurrency();
         RuleSet ruleSet = rules.current();
-        OrderEvaluation evaluation = new OrderEvaluation();
-        ruleSet.evaluate(Map.of("evaluation", evaluation), lines);
+        OrderEvaluation evaluation = OrderEvaluation.evaluate(ruleSet, requestedLines);
 
         int minorUnits = Currency.getInstance(currency).getDefaultFractionDigits();
-        List<PricedOrder.PricedLine> priced = new ArrayList<>(lines.size());
+        List<PricedOrder.PricedLine> priced = new ArrayList<>(requestedLines.size());
         BigDecimal total = BigDecimal.ZERO.setScale(minorUnits);
-        for (PricingLine line : lines) {
+        for (int i = 0; i < requestedLines.size(); i++) {
+            PricingLine line = evaluation.lines().get(i);
             PriceOffer offer = evaluation.chosenOffers().get(line.getLineNo());
             if (offer == null) {
                 throw new IllegalStateException("Rules " + ruleSet.checksum() + " chose no price for line " + line.getLineNo());
@@ -99,7 +109,7 @@ public class PricingService {
             total = total.add(net);
             Product product = bySku.get(line.getSku());
             priced.add(new PricedOrder.PricedLine(line.getLineNo(), product.getId(), line.getSku(), product.getName(),
-                    line.getQuantity(), offer.getUnitPrice(), net, offer.getSource(), offer.getRule(),
+                    requestedLines.get(i).getQuantity(), line.getQuantity(), offer.getUnitPrice(), net, offer.getSource(), offer.getRule(),
                     PriceExplanation.of(offer, evaluation.candidates(line.getLineNo()), currency)));
         }
         return new PricedOrder(account.getCode(), currency, priced,

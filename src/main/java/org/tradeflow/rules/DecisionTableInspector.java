@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
 /**
  * Separates what in a decision table is code (RuleSet-level keywords, and the keyword, pattern and code rows
  * of each RuleTable) from what analysts own (data rows). The code part must equal the header developers
- * approved; a data cell must not be able to break out of the code template it is pasted into.
+ * approved; a data cell must not be able to break out of the code template it is pasted into, and must hold
+ * the kind of value its column's code expects (see {@link ColumnType}).
  */
 final class DecisionTableInspector {
 
@@ -36,42 +37,37 @@ final class DecisionTableInspector {
             "duration", "timer", "calendars");
     /** After a RuleTable cell: the CONDITION/ACTION row, the pattern row and the code row. */
     private static final int CODE_ROWS = 3;
-    /** A value pasted inside quotes ("$param") must not close them. */
-    private static final Pattern UNSAFE_IN_QUOTES = Pattern.compile("[\"\\\\\\n\\r]");
-    /** A value pasted bare ($param) must be a number, a name or a list of them. */
-    private static final Pattern SAFE_BARE = Pattern.compile("[\\p{Alnum} ._,%-]*");
-
     private DecisionTableInspector() {
     }
 
     static Inspection inspect(byte[] spreadsheet) throws UnreadableTableException {
         DataFormatter formatter = new DataFormatter(Locale.ROOT);
         List<String> header = new ArrayList<>();
-        List<String> unsafeCells = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(spreadsheet))) {
             for (Sheet sheet : workbook) {
                 header.add("sheet " + sheet.getSheetName());
-                refuseFormulas(sheet, unsafeCells);
-                refuseStrayRuleTables(sheet, formatter, unsafeCells);
+                refuseFormulas(sheet, problems);
+                refuseStrayRuleTables(sheet, formatter, problems);
                 Set<Integer> codeRows = new HashSet<>();
                 if (sheet.getSheetName().equals(ScenarioSheet.SHEET)) {
-                    refuseKeywords(sheet, formatter, unsafeCells);
+                    refuseKeywords(sheet, formatter, problems);
                 } else {
-                    inspectRuleSheet(sheet, formatter, header, unsafeCells, codeRows);
+                    inspectRuleSheet(sheet, formatter, header, problems, codeRows);
                 }
-                refuseMergesOutside(sheet, codeRows, unsafeCells);
+                refuseMergesOutside(sheet, codeRows, problems);
             }
         } catch (IOException | RuntimeException e) {
             throw new UnreadableTableException("not a readable .xlsx spreadsheet (" + e.getMessage() + ")");
         }
-        return new Inspection(header, unsafeCells);
+        return new Inspection(header, problems);
     }
 
     /**
      * Everything outside the data rows of a RuleTable is locked (title, settings, keyword, pattern and code
      * rows); data rows are the analysts'. A RuleTable's own row locks only its name.
      */
-    private static void inspectRuleSheet(Sheet sheet, DataFormatter formatter, List<String> header, List<String> unsafeCells,
+    private static void inspectRuleSheet(Sheet sheet, DataFormatter formatter, List<String> header, List<String> problems,
                                          Set<Integer> codeRows) {
         int codeRowsLeft = 0;
         boolean descriptionNext = false;
@@ -103,11 +99,18 @@ final class DecisionTableInspector {
                 header.add(String.join(" | ", cells));
             } else {
                 for (int c = 0; c < cells.size(); c++) {
+                    String where = "sheet " + sheet.getSheetName() + ", cell " + new CellReference(r, c).formatAsString(false)
+                            + " ('" + cells.get(c) + "')";
+                    if (c >= width) {
+                        if (!cells.get(c).isEmpty()) {
+                            problems.add(where + ": nothing may be written beside a table");
+                        }
+                        continue;
+                    }
                     String template = c < templates.size() ? templates.get(c) : "";
-                    boolean outsideTable = c >= width && !cells.get(c).isEmpty();
-                    if (outsideTable || !fits(cells.get(c), template)) {
-                        unsafeCells.add("sheet " + sheet.getSheetName() + ", cell "
-                                + new CellReference(r, c).formatAsString(false) + " ('" + cells.get(c) + "')");
+                    Cell cell = sheet.getRow(r).getCell(c);
+                    if (cell != null) {
+                        ColumnType.of(template).problem(cell, cells.get(c)).ifPresent(why -> problems.add(where + ": " + why));
                     }
                 }
             }
@@ -118,17 +121,17 @@ final class DecisionTableInspector {
      * Drools copies a merged range's top-left value into every cell of it, so a merge reaching a data cell
      * could carry unchecked text there. Merges are allowed only within one code row (the pattern row).
      */
-    private static void refuseMergesOutside(Sheet sheet, Set<Integer> codeRows, List<String> unsafeCells) {
+    private static void refuseMergesOutside(Sheet sheet, Set<Integer> codeRows, List<String> problems) {
         for (CellRangeAddress region : sheet.getMergedRegions()) {
             if (region.getFirstRow() != region.getLastRow() || !codeRows.contains(region.getFirstRow())) {
-                unsafeCells.add("sheet " + sheet.getSheetName() + ", cells " + region.formatAsString()
+                problems.add("sheet " + sheet.getSheetName() + ", cells " + region.formatAsString()
                         + ": merged cells are only allowed in the code rows");
             }
         }
     }
 
     /** Drools starts a table at any cell reading "RuleTable ...": only a row's first cell may. */
-    private static void refuseStrayRuleTables(Sheet sheet, DataFormatter formatter, List<String> unsafeCells) {
+    private static void refuseStrayRuleTables(Sheet sheet, DataFormatter formatter, List<String> problems) {
         for (Row row : sheet) {
             boolean first = true;
             for (Cell cell : row) {
@@ -137,7 +140,7 @@ final class DecisionTableInspector {
                     continue;
                 }
                 if (!first && text.toLowerCase(Locale.ROOT).startsWith("ruletable")) {
-                    unsafeCells.add("sheet " + sheet.getSheetName() + ", cell "
+                    problems.add("sheet " + sheet.getSheetName() + ", cell "
                             + new CellReference(cell).formatAsString(false) + ": a RuleTable may only start a row");
                 }
                 first = false;
@@ -146,12 +149,12 @@ final class DecisionTableInspector {
     }
 
     /** Drools would read a keyword in any sheet; the analysts' Scenarios sheet must not hold one. */
-    private static void refuseKeywords(Sheet sheet, DataFormatter formatter, List<String> unsafeCells) {
+    private static void refuseKeywords(Sheet sheet, DataFormatter formatter, List<String> problems) {
         for (Row row : sheet) {
             for (Cell cell : row) {
                 String text = formatter.formatCellValue(cell).strip().toLowerCase(Locale.ROOT);
                 if (text.startsWith("ruletable") || SETTING_KEYWORDS.contains(text) || RULE_ATTRIBUTES.contains(text)) {
-                    unsafeCells.add("sheet " + sheet.getSheetName() + ", cell "
+                    problems.add("sheet " + sheet.getSheetName() + ", cell "
                             + new CellReference(cell).formatAsString(false) + ": a Drools keyword is not allowed here");
                 }
             }
@@ -159,26 +162,15 @@ final class DecisionTableInspector {
     }
 
     /** A formula could compute text the checks never saw; tables hold plain values only. */
-    private static void refuseFormulas(Sheet sheet, List<String> unsafeCells) {
+    private static void refuseFormulas(Sheet sheet, List<String> problems) {
         for (Row row : sheet) {
             for (Cell cell : row) {
                 if (cell.getCellType() == CellType.FORMULA) {
-                    unsafeCells.add("sheet " + sheet.getSheetName() + ", cell "
+                    problems.add("sheet " + sheet.getSheetName() + ", cell "
                             + new CellReference(cell).formatAsString(false) + ": formulas are not allowed");
                 }
             }
         }
-    }
-
-    private static boolean fits(String value, String template) {
-        if (value.isEmpty()) {
-            return true; // an empty cell drops the constraint
-        }
-        if (!template.contains("$")) {
-            return value.indexOf('\n') < 0 && value.indexOf('\r') < 0; // a note: free words on one line
-        }
-        boolean quoted = template.contains("\"$");
-        return quoted ? !UNSAFE_IN_QUOTES.matcher(value).find() : SAFE_BARE.matcher(value).matches();
     }
 
     /** The row's cells from column A, trailing blanks dropped, so the same table always reads the same. */
@@ -197,8 +189,8 @@ final class DecisionTableInspector {
         return cells;
     }
 
-    /** What a spreadsheet holds as code, and the data cells that could smuggle code into a template. */
-    record Inspection(List<String> header, List<String> unsafeCells) {
+    /** What a spreadsheet holds as code, and what is wrong with its other cells (each naming sheet and cell). */
+    record Inspection(List<String> header, List<String> problems) {
     }
 
     static final class UnreadableTableException extends Exception {

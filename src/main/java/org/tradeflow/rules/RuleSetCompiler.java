@@ -7,6 +7,8 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.drools.decisiontable.InputType;
+import org.drools.decisiontable.SpreadsheetCompiler;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
@@ -30,6 +32,7 @@ class RuleSetCompiler {
 
     /** Decision-table rule names are {@code <RuleTable name>_<spreadsheet row>}. */
     private static final Pattern TABLE_RULE_NAME = Pattern.compile("([A-Za-z][A-Za-z0-9]*)_(\\d+)");
+    private static final Pattern RULE_DECLARATION = Pattern.compile("^\\s*rule \"([^\"]+)\"");
 
     static {
         // Spreadsheets come from people and, later, uploads: refuse zip bombs before POI inflates them.
@@ -76,8 +79,12 @@ class RuleSetCompiler {
         String file = message.getPath() == null ? "" : message.getPath().replaceFirst(".*/", "");
         StringBuilder text = new StringBuilder(file.isEmpty() ? "rules" : file);
         Optional<RuleSource> table = sources.stream().filter(s -> s.fileName().equals(file) && s.isDecisionTable()).findFirst();
+        // Errors in a condition name their rule; errors in an action give the rule's line in the generated DRL.
         Matcher ruleName = TABLE_RULE_NAME.matcher(message.getText());
-        if (table.isPresent() && ruleName.find()) {
+        if (table.isPresent() && !ruleName.find() && message.getLine() > 0) {
+            ruleName = TABLE_RULE_NAME.matcher(ruleAtLine(table.get(), message.getLine()));
+        }
+        if (table.isPresent() && ruleName.find(0)) {
             String sheet = sheetHolding(table.get(), "RuleTable " + ruleName.group(1)).orElse("?");
             text.append(", sheet ").append(sheet).append(", row ").append(ruleName.group(2))
                     .append(" (table ").append(ruleName.group(1)).append(")");
@@ -85,6 +92,22 @@ class RuleSetCompiler {
             text.append(", line ").append(message.getLine());
         }
         return text.append(": ").append(message.getText().strip()).toString();
+    }
+
+    /** The name of the rule declared at or above a line of the DRL Drools generates from a decision table. */
+    private static String ruleAtLine(RuleSource table, int line) {
+        try {
+            String[] drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(table.content()), InputType.XLS).split("\n");
+            for (int i = Math.min(line, drl.length) - 1; i >= 0; i--) {
+                Matcher declaration = RULE_DECLARATION.matcher(drl[i]);
+                if (declaration.find()) {
+                    return declaration.group(1);
+                }
+            }
+        } catch (RuntimeException unreadable) {
+            // the message then names the line only
+        }
+        return "";
     }
 
     private static Optional<String> sheetHolding(RuleSource table, String marker) {

@@ -57,7 +57,7 @@ public class RuleSetRegistry {
         this.transaction = transaction;
         this.scenarioRunners = List.copyOf(scenarioRunners);
         importTablesNeverSeen();
-        live.set(build(sources(versions.activeSources())));
+        live.set(buildActiveOrAdoptReleasedTables());
         log.info("Rules {} active: {}", live.get().checksum(), versions.active().stream()
                 .map(v -> v.table() + " v" + v.version()).toList());
     }
@@ -212,6 +212,32 @@ public class RuleSetRegistry {
         }));
     }
 
+    /**
+     * A release may change a table's code rows and the Java they call; the versions the previous release stored
+     * then no longer compile. The folder's tables ship with the release: after the usual checks they become the
+     * active versions, so the server starts with rules that fit its code (the older versions stay listed).
+     */
+    private RuleSet buildActiveOrAdoptReleasedTables() throws RuleChangeRefusedException {
+        try {
+            return build(sources(versions.activeSources()));
+        } catch (RuleChangeRefusedException outdated) {
+            log.warn("The active rule versions do not compile with this release; adopting the tables of {}: {}",
+                    properties.decisionTablesDir(), outdated.problems());
+        }
+        List<RuleSource> released = folderTables();
+        for (RuleSource file : released) {
+            check(tableName(file), file.content());
+        }
+        RuleSet rules = build(sources(released));
+        transaction.executeWithoutResult(status -> released.forEach(file -> {
+            String table = tableName(file);
+            String checksum = sha256(file.content());
+            versions.activate(table, versions.add(table, file.content(), checksum, FOLDER_AUTHOR, "adopted with a new release"));
+            folderChecksums.put(table, checksum);
+        }));
+        return rules;
+    }
+
     private void check(String table, byte[] content) throws RuleChangeRefusedException {
         if (!TABLE_NAME.matcher(table).matches()) {
             throw new RuleChangeRefusedException(table, List.of("a table name is lower-case letters, digits and '-'"));
@@ -228,8 +254,7 @@ public class RuleSetRegistry {
             throw new RuleChangeRefusedException(table, List.of(e.getMessage()));
         }
         List<String> problems = new ArrayList<>(headerDifferences(readLines(approvedFile), inspection.header()));
-        inspection.unsafeCells().forEach(cell -> problems.add(cell + ": quotes, backslashes or line breaks "
-                + "(or, in number columns, anything but letters, digits, spaces and . , % -) are not allowed in a value"));
+        problems.addAll(inspection.problems());
         if (!problems.isEmpty()) {
             throw new RuleChangeRefusedException(table, problems);
         }

@@ -32,6 +32,6 @@ class ApprovedHeadersTest {
         }
 
         assertThat(Files.readAllLines(approved, StandardCharsets.UTF_8)).containsExactlyElementsOf(header);
-        assertThat(DecisionTableInspector.inspect(table.content()).unsafeCells()).isEmpty();
+        assertThat(DecisionTableInspector.inspect(table.content()).problems()).isEmpty();
     }
 }

@@ -31,8 +31,7 @@ class PolicyApprovalRoutingRulesTest {
 
     @Test
     void lineBelowTheMinimumQuantityIsBlockedWithTheRowsMessage() {
-        List<PolicyViolation> violations = violations(new PricingLine(1, "22423", "KITCHEN", 1, 1,
-                new BigDecimal("14.92"), "EUR", "BRIT-UK", "WHOLESALE", "UK", TODAY));
+        List<PolicyViolation> violations = violations(line("22423", "KITCHEN", 1, 1, new BigDecimal("14.92"), "EUR", "BRIT-UK", "WHOLESALE", "UK"));
 
         assertThat(violations).anySatisfy(v -> {
             assertThat(v.severity()).isEqualTo(Severity.BLOCK);
@@ -44,10 +43,8 @@ class PolicyApprovalRoutingRulesTest {
 
     @Test
     void brokenPackBlocksDealersButOnlyWarnsWholesalers() {
-        PolicyViolation dealer = single(violations(new PricingLine(1, "85123A", "LIGHTING", 6, 13,
-                new BigDecimal("3.45"), "EUR", "ALPINE-AT", "DEALER", "EU-CENTRAL", TODAY)));
-        PolicyViolation wholesaler = single(violations(new PricingLine(1, "85123A", "LIGHTING", 6, 13,
-                new BigDecimal("3.45"), "EUR", "NORD-SE", "WHOLESALE", "EU-NORTH", TODAY)));
+        PolicyViolation dealer = single(violations(line("85123A", "LIGHTING", 6, 13, new BigDecimal("3.45"), "EUR", "ALPINE-AT", "DEALER", "EU-CENTRAL")));
+        PolicyViolation wholesaler = single(violations(line("85123A", "LIGHTING", 6, 13, new BigDecimal("3.45"), "EUR", "NORD-SE", "WHOLESALE", "EU-NORTH")));
 
         assertThat(dealer.code()).isEqualTo("PACK");
         assertThat(dealer.severity()).isEqualTo(Severity.BLOCK);
@@ -57,17 +54,63 @@ class PolicyApprovalRoutingRulesTest {
 
     @Test
     void wholePacksAboveTheMinimumAreClean() {
-        assertThat(violations(new PricingLine(1, "85123A", "LIGHTING", 6, 12, new BigDecimal("3.45"), "EUR",
-                "ALPINE-AT", "DEALER", "EU-CENTRAL", TODAY))).isEmpty();
+        assertThat(violations(line("85123A", "LIGHTING", 6, 12, new BigDecimal("3.45"), "EUR", "ALPINE-AT", "DEALER", "EU-CENTRAL"))).isEmpty();
+    }
+
+    @Test
+    void retailChainsBagsAreRoundedUpToTheMinimumAndTheCustomerIsTold() {
+        // MinimumQuantities row 15: retail chains take bags by 20 or more, ROUND_UP; 20 is also whole packs of 10.
+        OrderEvaluation evaluation = OrderEvaluation.evaluate(LiveRules.get(), List.of(
+                line("85099B", "BAGS", 10, 7, new BigDecimal("2.48"), "USD", "NO-CONTRACT", "RETAIL-CHAIN", "US-SOUTH"),
+                PricingLine.line(2, "22961", 300).product("KITCHEN", 12).listPrice(new BigDecimal("1.84"), "USD")
+                        .account("NO-CONTRACT", "RETAIL-CHAIN", "US-SOUTH").orderDay(TODAY).build()));
+
+        assertThat(evaluation.lines()).extracting(PricingLine::getQuantity).containsExactly(20, 300);
+        assertThat(evaluation.violations()).singleElement().satisfies(v -> {
+            assertThat(v.severity()).isEqualTo(Severity.CORRECTED);
+            assertThat(v.code()).isEqualTo("MOQ");
+            assertThat(v.message()).isEqualTo("Line 1 (85099B): retail chains take bags by 20 or more; rounded up from 7 to 20");
+            assertThat(v.rule()).isEqualTo("MinimumQuantities_15");
+        });
+    }
+
+    @Test
+    void brokenPackIsRoundedUpToTheNextWholePackWhereTheRowSaysSo() {
+        OrderEvaluation evaluation = OrderEvaluation.evaluate(LiveRules.get(), List.of(
+                line("X", "GIFTS", 6, 95, BigDecimal.TEN, "USD", "NO-CONTRACT", "RETAIL-CHAIN", "US-SOUTH")));
+
+        assertThat(evaluation.lines().get(0).getQuantity()).isEqualTo(96);
+        assertThat(evaluation.violations()).extracting(v -> v.code() + " " + v.severity()).containsExactly("PACK CORRECTED");
+        assertThat(evaluation.violations().get(0).message()).endsWith("rounded up from 95 to 96");
+    }
+
+    @Test
+    void retailChainOrderBelowItsMinimumValueIsBlockedAsAWholeOrder() {
+        // MinimumOrderValue row 38: 500 USD net. Two lines of 240.00 and 250.00 fall short; one more line clears it.
+        PricingLine first = line("X1", "GIFTS", 1, 24, BigDecimal.TEN, "USD", "NO-CONTRACT", "RETAIL-CHAIN", "US-SOUTH");
+        PricingLine second = PricingLine.line(2, "X2", 25).product("STATIONERY", 1).listPrice(BigDecimal.TEN, "USD")
+                .account("NO-CONTRACT", "RETAIL-CHAIN", "US-SOUTH").orderDay(TODAY).build();
+        PricingLine third = PricingLine.line(3, "X3", 2).product("STATIONERY", 1).listPrice(new BigDecimal("7.00"), "USD")
+                .account("NO-CONTRACT", "RETAIL-CHAIN", "US-SOUTH").orderDay(TODAY).build();
+
+        // 24 gifts at 10 % group discount = 216.00, 25 stationery at list = 250.00: 466.00
+        List<PolicyViolation> belowMinimum = violations(first, second);
+        List<PolicyViolation> enough = violations(first, second, third.withQuantity(5));
+
+        assertThat(belowMinimum).singleElement().satisfies(v -> {
+            assertThat(v.lineNo()).isNull();
+            assertThat(v.severity()).isEqualTo(Severity.BLOCK);
+            assertThat(v.code()).isEqualTo("MIN_ORDER_VALUE");
+            assertThat(v.message()).isEqualTo("Order: retail chain orders start at 500 USD net (central buying)");
+        });
+        assertThat(enough).as("466.00 + 35.00 = 501.00").isEmpty();
     }
 
     @Test
     void priceBelowTheMarginFloorAsksForApprovalOncePerLine() {
         // A dealer buys at 10 % off 3.45 = 3.105; cost 3.00 plus the dealers' 15 % minimum margin is 3.45.
-        List<PolicyViolation> violations = violations(new PricingLine(1, "85123A", "LIGHTING", 6, 12, new BigDecimal("3.45"),
-                "EUR", "NO-CONTRACT", "DEALER", "EU-CENTRAL", TODAY, new BigDecimal("3.00")));
-        List<PolicyViolation> healthy = violations(new PricingLine(1, "85123A", "LIGHTING", 6, 12, new BigDecimal("3.45"),
-                "EUR", "NO-CONTRACT", "DEALER", "EU-CENTRAL", TODAY, new BigDecimal("2.00")));
+        List<PolicyViolation> violations = violations(line("85123A", "LIGHTING", 6, 12, new BigDecimal("3.45"), "EUR", "NO-CONTRACT", "DEALER", "EU-CENTRAL").toBuilder().unitCost(new BigDecimal("3.00")).build());
+        List<PolicyViolation> healthy = violations(line("85123A", "LIGHTING", 6, 12, new BigDecimal("3.45"), "EUR", "NO-CONTRACT", "DEALER", "EU-CENTRAL").toBuilder().unitCost(new BigDecimal("2.00")).build());
 
         assertThat(violations).extracting(PolicyViolation::code).contains("MARGIN");
         assertThat(violations).allSatisfy(v -> assertThat(v.severity()).isEqualTo(Severity.APPROVAL));
@@ -87,10 +130,8 @@ class PolicyApprovalRoutingRulesTest {
 
     @Test
     void restrictedProductIsBlockedForItsRegionOnly() {
-        List<PolicyViolation> us = violations(new PricingLine(1, "84029G", "WARMERS", 6, 12, new BigDecimal("4.76"),
-                "USD", "HUDSON-US", "WHOLESALE", "US-EAST", TODAY));
-        List<PolicyViolation> uk = violations(new PricingLine(1, "84029G", "WARMERS", 6, 12, new BigDecimal("4.39"),
-                "EUR", "BRIT-UK", "WHOLESALE", "UK", TODAY));
+        List<PolicyViolation> us = violations(line("84029G", "WARMERS", 6, 12, new BigDecimal("4.76"), "USD", "HUDSON-US", "WHOLESALE", "US-EAST"));
+        List<PolicyViolation> uk = violations(line("84029G", "WARMERS", 6, 12, new BigDecimal("4.39"), "EUR", "BRIT-UK", "WHOLESALE", "UK"));
 
         assertThat(us).singleElement().satisfies(v -> {
             assertThat(v.code()).isEqualTo("RESTRICTED");
@@ -102,7 +143,7 @@ class PolicyApprovalRoutingRulesTest {
 
     @Test
     void absurdLineQuantityIsBlocked() {
-        assertThat(violations(new PricingLine(1, "X", "GIFTS", 1, 10_001, BigDecimal.TEN, "EUR", "A", "NONE", "UK", TODAY)))
+        assertThat(violations(line("X", "GIFTS", 1, 10_001, BigDecimal.TEN, "EUR", "A", "NONE", "UK")))
                 .extracting(PolicyViolation::code).containsExactly("MAX_QTY");
     }
 
@@ -140,10 +181,14 @@ class PolicyApprovalRoutingRulesTest {
                 Arrays.stream(row.cell(3).split(",")).map(String::trim).toList());
     }
 
-    private static List<PolicyViolation> violations(PricingLine line) {
-        OrderEvaluation evaluation = new OrderEvaluation();
-        LiveRules.get().evaluate(Map.of("evaluation", evaluation), List.of(line));
-        return evaluation.violations();
+    private static List<PolicyViolation> violations(PricingLine... lines) {
+        return OrderEvaluation.evaluate(LiveRules.get(), List.of(lines)).violations();
+    }
+
+    private static PricingLine line(String sku, String category, int packSize, int quantity, BigDecimal listPrice,
+                                    String currency, String account, String group, String region) {
+        return PricingLine.line(1, sku, quantity).product(category, packSize).listPrice(listPrice, currency)
+                .account(account, group, region).orderDay(TODAY).build();
     }
 
     private static PolicyViolation single(List<PolicyViolation> violations) {

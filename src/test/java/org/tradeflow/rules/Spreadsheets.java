@@ -23,6 +23,17 @@ public final class Spreadsheets {
         return change(spreadsheet, anchor, offset, cell -> cell.setCellValue(value));
     }
 
+    /** Sets a number shown in an Excel format: "0%" shows 0.12 as 12 %, "dd.mm.yyyy" shows a day number as a date. */
+    public static byte[] editFormatted(byte[] spreadsheet, String anchor, int offset, double value, String format) {
+        return change(spreadsheet, anchor, offset, cell -> {
+            Workbook workbook = cell.getSheet().getWorkbook();
+            org.apache.poi.ss.usermodel.CellStyle style = workbook.createCellStyle();
+            style.setDataFormat(workbook.createDataFormat().getFormat(format));
+            cell.setCellValue(value);
+            cell.setCellStyle(style);
+        });
+    }
+
     /** Puts a formula where {@link #edit} would put a value. */
     public static byte[] formula(byte[] spreadsheet, String anchor, int offset, String formula) {
         return change(spreadsheet, anchor, offset, cell -> cell.setCellFormula(formula));

@@ -95,6 +95,18 @@ public class Fixtures {
                 (rs, row) -> new Stock(rs.getInt("on_hand"), rs.getInt("reserved"), 0, 0, 0), sku, warehouse);
     }
 
+    /** A list price change, as the catalog team would make it. */
+    public void listPrice(String sku, String currency, String price) {
+        jdbc.update("update product_price set list_price = ? where currency = ? and product_id = (select id from product where sku = ?)",
+                new BigDecimal(price), currency, sku);
+    }
+
+    /** The catalog stops selling a product in a currency. */
+    public void dropListPrice(String sku, String currency) {
+        jdbc.update("delete from product_price where currency = ? and product_id = (select id from product where sku = ?)",
+                currency, sku);
+    }
+
     public int count(String sql, Object... args) {
         return jdbc.queryForObject(sql, Integer.class, args);
     }
