@@ -51,6 +51,21 @@ class RuleImpactPreviewTest extends IntegrationTest {
     }
 
     @Test
+    void lineWhoseProductLostItsPriceIsNamedInsteadOfSilentlyDropped() {
+        String kept = fixtures.product(Map.of("WH-US", 100));
+        String withdrawn = fixtures.product(Map.of("WH-US", 100));
+        JsonNode order = api.post("/api/v1/orders", anOrder().forAccount("HUDSON-US").line(kept, 3).line(withdrawn, 2).body()).json();
+        fixtures.dropListPrice(withdrawn, "USD");
+        String today = LocalDate.now().toString();
+
+        JsonNode report = api.postBytesAs("rita", "demo", "/api/v1/rules/tables/pricing/preview?from=" + today + "&to=" + today,
+                XLSX, activePricing()).json();
+
+        assertThat(report.get("linesNotRepriced")).extracting(JsonNode::asText)
+                .contains(order.get("orderNumber").asText() + " line 2 (" + withdrawn + "): no USD list price today");
+    }
+
+    @Test
     void previewOfABrokenTableIsRefusedLikeTheChangeItself() {
         byte[] broken = Spreadsheets.edit(activePricing(), "accountCode == \"$param\"", 0, "accountCode != \"$param\"");
 
