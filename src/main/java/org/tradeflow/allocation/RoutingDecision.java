@@ -5,16 +5,34 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** Result of the routing table (global {@code routing}): per line, warehouse codes in order of preference. */
+/**
+ * Result of the routing table (global {@code routing}): per line, warehouse codes in order of preference;
+ * per warehouse and region, the transit days and carrier.
+ */
 public final class RoutingDecision {
 
     private final Map<Integer, List<String>> warehousesByLine = new HashMap<>();
+    private final Map<String, Transit> transits = new HashMap<>();
+
+    /** A delivery leg: working days in transit and the carrier. */
+    public record Transit(int days, String carrier) {
+    }
 
     /** The table is sequential: the first row that matches a line decides it. */
     public void route(RoutingRequest request, String warehouseCodes) {
         warehousesByLine.computeIfAbsent(request.getLineNo(), no -> Arrays.stream(warehouseCodes.split(","))
                 .map(String::trim).filter(code -> !code.isEmpty()).toList());
+    }
+
+    /** The table is sequential: the first row that matches a warehouse and region decides. */
+    public void transit(TransitQuestion question, int days, String carrier) {
+        transits.putIfAbsent(question.getWarehouse() + "->" + question.getRegion(), new Transit(days, carrier.trim()));
+    }
+
+    public Optional<Transit> transit(String warehouse, String region) {
+        return Optional.ofNullable(transits.get(warehouse + "->" + region));
     }
 
     public List<String> warehousesFor(int lineNo) {

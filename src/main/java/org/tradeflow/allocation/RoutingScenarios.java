@@ -27,7 +27,18 @@ class RoutingScenarios implements ScenarioRunner {
                 scenario.get("Product category"), "SCENARIO")));
         List<String> expected = Arrays.stream(scenario.get("Expected warehouses").split(","))
                 .map(String::strip).filter(code -> !code.isEmpty()).toList();
-        return expected.equals(routing.warehousesFor(1)) ? Optional.empty()
-                : Optional.of("expected warehouses " + expected + " but got " + routing.warehousesFor(1));
+        if (!expected.isEmpty() && !expected.equals(routing.warehousesFor(1))) {
+            return Optional.of("expected warehouses " + expected + " but got " + routing.warehousesFor(1));
+        }
+        String days = scenario.get("Expected transit days");
+        if (days.isEmpty()) {
+            return Optional.empty();
+        }
+        RoutingDecision transit = new RoutingDecision();
+        rules.evaluate(Map.of("routing", transit), List.of(new TransitQuestion(scenario.get("Warehouse"), scenario.get("Region"))));
+        String actual = transit.transit(scenario.get("Warehouse"), scenario.get("Region"))
+                .map(t -> t.days() + " " + t.carrier()).orElse("no transit row");
+        String wanted = days + " " + scenario.get("Expected carrier");
+        return wanted.equals(actual) ? Optional.empty() : Optional.of("expected transit " + wanted + " but got " + actual);
     }
 }

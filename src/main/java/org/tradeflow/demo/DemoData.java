@@ -68,9 +68,9 @@ class DemoData implements ApplicationRunner {
         // Nordic Interiors negotiated price memory: it keeps the last price it paid (window in pricing.xlsx).
         jdbc.update("update customer_account set memorizes_prices = true where code = 'NORD-SE'");
 
-        warehouse("WH-DE", "Hamburg distribution centre", "EU-CENTRAL");
-        warehouse("WH-NL", "Rotterdam 3PL", "EU-NORTH");
-        warehouse("WH-US", "Newark distribution centre", "US-EAST");
+        warehouse("WH-DE", "Hamburg distribution centre", "EU-CENTRAL", "DISTRIBUTION_CENTRE", "Europe/Berlin", "15:00", 1);
+        warehouse("WH-NL", "Rotterdam 3PL", "EU-NORTH", "THIRD_PARTY", "Europe/Amsterdam", "12:00", 2);
+        warehouse("WH-US", "Newark distribution centre", "US-EAST", "DISTRIBUTION_CENTRE", "America/New_York", "16:00", 1);
 
         List<String[]> products = readProducts();
         for (int i = 0; i < products.size(); i++) {
@@ -106,8 +106,11 @@ class DemoData implements ApplicationRunner {
                 new BigDecimal(creditLimit), openedOn);
     }
 
-    private void warehouse(String code, String name, String region) {
-        jdbc.update("insert into warehouse (code, name, region) values (?, ?, ?)", code, name, region);
+    private void warehouse(String code, String name, String region, String kind, String timeZone, String cutOff,
+                           int handlingDays) {
+        jdbc.update("""
+                insert into warehouse (code, name, region, kind, time_zone, cut_off, handling_days)
+                values (?, ?, ?, ?, ?, cast(? as time), ?)""", code, name, region, kind, timeZone, cutOff, handlingDays);
     }
 
     private long product(String sku, String name, String category, int packSize, BigDecimal gbpPrice) {

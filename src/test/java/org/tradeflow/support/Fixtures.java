@@ -95,6 +95,14 @@ public class Fixtures {
                 (rs, row) -> new Stock(rs.getInt("on_hand"), rs.getInt("reserved"), 0, 0, 0), sku, warehouse);
     }
 
+    /** A purchase-order line on its way to a warehouse. */
+    public void incoming(String sku, String warehouse, int quantity, java.time.LocalDate expectedOn, String reference) {
+        jdbc.update("""
+                insert into incoming_supply (warehouse_id, product_id, quantity, expected_on, reference)
+                values ((select id from warehouse where code = ?), (select id from product where sku = ?), ?, ?, ?)""",
+                warehouse, sku, quantity, expectedOn, reference);
+    }
+
     /** A list price change, as the catalog team would make it. */
     public void listPrice(String sku, String currency, String price) {
         jdbc.update("update product_price set list_price = ? where currency = ? and product_id = (select id from product where sku = ?)",

@@ -1,0 +1,148 @@
+package org.tradeflow.availability;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tradeflow.account.Account;
+import org.tradeflow.account.AccountRepository;
+import org.tradeflow.allocation.RoutingDecision;
+import org.tradeflow.allocation.RoutingRequest;
+import org.tradeflow.allocation.TransitQuestion;
+import org.tradeflow.catalog.Product;
+import org.tradeflow.catalog.ProductRepository;
+import org.tradeflow.inventory.Warehouse;
+import org.tradeflow.inventory.WarehouseRepository;
+import org.tradeflow.rules.RuleSetRegistry;
+import org.tradeflow.web.ApiProblem;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Available-to-promise: stock on hand minus reservations now, plus incoming supply by its expected day, per
+ * warehouse the routing table sends the region to, with the delivery date each warehouse can promise.
+ * Two queries and one rules evaluation per question.
+ */
+@Service
+public class AvailabilityService {
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final AccountRepository accounts;
+    private final ProductRepository products;
+    private final WarehouseRepository warehouses;
+    private final RuleSetRegistry rules;
+    private final Clock clock;
+
+    AvailabilityService(NamedParameterJdbcTemplate jdbc, AccountRepository accounts, ProductRepository products,
+                        WarehouseRepository warehouses, RuleSetRegistry rules, Clock clock) {
+        this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.products = products;
+        this.warehouses = warehouses;
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Availability check(String sku, int quantity, String region, String accountCode) {
+        String shipTo = shipToRegion(region, accountCode);
+        Product product = products.findBySkuIn(List.of(sku)).stream().filter(Product::isActive).findFirst()
+                .orElseThrow(() -> ApiProblem.invalidField("sku", "unknown SKU '" + sku + "'"));
+        List<Warehouse> all = warehouses.findAll();
+        RoutingDecision routing = new RoutingDecision();
+        List<Object> facts = new ArrayList<>();
+        facts.add(new RoutingRequest(1, shipTo, product.getCategory(), sku));
+        all.forEach(warehouse -> facts.add(new TransitQuestion(warehouse.getCode(), shipTo)));
+        rules.current().evaluate(Map.of("routing", routing), facts);
+
+        Map<String, Warehouse> byCode = all.stream().collect(Collectors.toMap(Warehouse::getCode, Function.identity()));
+        Map<Long, Integer> onHand = availableNow(product.getId());
+        Map<Long, List<Incoming>> incoming = incoming(product.getId());
+        List<Availability.WarehouseOption> options = new ArrayList<>();
+        int preference = 0;
+        for (String code : routing.warehousesFor(1)) {
+            Warehouse warehouse = byCode.get(code);
+            if (warehouse == null) {
+                continue;
+            }
+            RoutingDecision.Transit transit = routing.transit(code, shipTo).orElse(new RoutingDecision.Transit(0, "unknown"));
+            options.add(option(warehouse, ++preference, quantity, onHand.getOrDefault(warehouse.getId(), 0),
+                    incoming.getOrDefault(warehouse.getId(), List.of()), transit));
+        }
+        return new Availability(sku, quantity, shipTo, options);
+    }
+
+    private Availability.WarehouseOption option(Warehouse warehouse, int preference, int quantity, int availableNow,
+                                               List<Incoming> incoming, RoutingDecision.Transit transit) {
+        ZonedDateTime now = ZonedDateTime.now(clock.withZone(warehouse.getTimeZone()));
+        LocalDate today = now.toLocalDate();
+        LocalDate readyOn = availableNow >= quantity ? today : null;
+        String basis = readyOn != null ? "in stock" : "not enough stock or expected supply";
+        List<Availability.Supply> supplies = new ArrayList<>();
+        int cumulative = availableNow;
+        for (Incoming supply : incoming) {
+            cumulative += supply.quantity();
+            // supply that is late counts from today: it has not arrived yet but is still expected
+            LocalDate expected = supply.expectedOn().isBefore(today) ? today : supply.expectedOn();
+            supplies.add(new Availability.Supply(expected, supply.quantity(), supply.reference(), cumulative));
+            if (readyOn == null && cumulative >= quantity) {
+                readyOn = expected;
+                basis = "with supply " + supply.reference() + " expected " + expected;
+            }
+        }
+        LocalDate promised = readyOn == null ? null : DeliveryPromise.deliveredOn(now, warehouse.getCutOff(), readyOn,
+                warehouse.getHandlingDays(), transit.days());
+        return new Availability.WarehouseOption(warehouse.getCode(), warehouse.getKind().name(), preference, availableNow,
+                supplies, transit.days(), transit.carrier(), warehouse.getCutOff() + " " + warehouse.getTimeZone(),
+                readyOn, promised, basis);
+    }
+
+    private String shipToRegion(String region, String accountCode) {
+        if (accountCode == null || accountCode.isBlank()) {
+            if (region == null || region.isBlank()) {
+                throw ApiProblem.invalidField("region", "give the ship-to region or the accountCode whose region to use");
+            }
+            return region;
+        }
+        Optional<Account> account = accounts.findByCode(accountCode);
+        if (account.isEmpty()) {
+            throw ApiProblem.invalidField("accountCode", "unknown account '" + accountCode + "'");
+        }
+        return region == null || region.isBlank() ? account.get().getRegion() : region;
+    }
+
+    private Map<Long, Integer> availableNow(long productId) {
+        Map<Long, Integer> available = new HashMap<>();
+        jdbc.query("select warehouse_id, on_hand - reserved as available from stock where product_id = :product",
+                new MapSqlParameterSource("product", productId),
+                rs -> {
+                    available.put(rs.getLong("warehouse_id"), rs.getInt("available"));
+                });
+        return available;
+    }
+
+    private Map<Long, List<Incoming>> incoming(long productId) {
+        Map<Long, List<Incoming>> byWarehouse = new HashMap<>();
+        jdbc.query("""
+                select warehouse_id, expected_on, quantity, reference from incoming_supply
+                 where product_id = :product order by expected_on, id""",
+                new MapSqlParameterSource("product", productId),
+                rs -> {
+                    byWarehouse.computeIfAbsent(rs.getLong("warehouse_id"), id -> new ArrayList<>()).add(new Incoming(
+                            rs.getObject("expected_on", LocalDate.class), rs.getInt("quantity"), rs.getString("reference")));
+                });
+        return byWarehouse;
+    }
+
+    private record Incoming(LocalDate expectedOn, int quantity, String reference) {
+    }
+}
