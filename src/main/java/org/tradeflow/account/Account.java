@@ -2,6 +2,8 @@ package org.tradeflow.account;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -30,6 +32,12 @@ public class Account {
     private LocalDate openedOn;
     /** The account keeps the last price it paid for a SKU, within the window pricing.xlsx sets. */
     private boolean memorizesPrices;
+    @Enumerated(EnumType.STRING)
+    private FillPolicy fillPolicy;
+    /** Percent of the open units, for {@link FillPolicy#MIN_FILL_RATE}. */
+    private Integer minFillRate;
+    /** STANDARD or PREMIUM service level (the priority table reads it). */
+    private String sla;
 
     protected Account() {
     }
@@ -45,4 +53,7 @@ public class Account {
     public BigDecimal getCreditLimit() { return creditLimit; }
     public LocalDate getOpenedOn() { return openedOn; }
     public boolean memorizesPrices() { return memorizesPrices; }
+    public FillPolicy getFillPolicy() { return fillPolicy; }
+    public Integer getMinFillRate() { return minFillRate; }
+    public String getSla() { return sla; }
 }

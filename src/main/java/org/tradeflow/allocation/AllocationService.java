@@ -2,7 +2,9 @@ package org.tradeflow.allocation;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.tradeflow.account.FillPolicy;
 import org.tradeflow.fulfilment.Shipment;
+import org.tradeflow.fulfilment.ShipmentPlan;
 import org.tradeflow.fulfilment.ShipmentRepository;
 import org.tradeflow.inventory.StockLedger;
 import org.tradeflow.inventory.StockLedger.StockKey;
@@ -21,8 +23,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Reserves an order's stock across warehouses in the order the routing table prefers, ship-complete: either
- * every line is covered and one shipment per warehouse is planned, or nothing is reserved.
+ * Reserves the open units of an order across warehouses in the order the routing table prefers, as the
+ * order's fill policy allows: everything or nothing (ship complete), what is there with the rest backordered
+ * (ship partial), what is there with the rest cancelled (fill or kill), or what is there once it reaches the
+ * minimum fill rate. Each warehouse that gives units gets one new shipment. Runs again for backorders when
+ * goods arrive.
  */
 @Service
 @Transactional
@@ -44,17 +49,26 @@ public class AllocationService {
     }
 
     public Allocation allocate(long orderId) {
-        SalesOrder order = orders.get(orderId);
-        RoutingDecision routing = route(order);
+        SalesOrder order = orders.lock(orderId);
+        List<Shipment> existing = shipments.findByOrderIdOrderById(orderId);
+        ShipmentPlan plan = ShipmentPlan.of(existing);
+        List<OrderLine> open = order.getLines().stream().filter(line -> plan.openUnits(line) > 0).toList();
+        if (open.isEmpty()) {
+            return new Allocation(List.of(), 0, false);
+        }
+        RoutingDecision routing = route(order, open);
         Map<String, Warehouse> byCode = warehouses.findAll().stream()
                 .collect(Collectors.toMap(Warehouse::getCode, Function.identity()));
         Map<StockKey, Integer> available = ledger.lockAvailable(
-                order.getLines().stream().map(line -> line.getProduct().getId()).distinct().toList());
+                open.stream().map(line -> line.getProduct().getId()).distinct().toList());
 
         Map<Warehouse, List<Pick>> picksByWarehouse = new LinkedHashMap<>();
-        List<String> shortages = new ArrayList<>();
-        for (OrderLine line : order.getLines()) {
-            int missing = line.getQuantity();
+        Map<OrderLine, Integer> missingByLine = new LinkedHashMap<>();
+        int openUnits = 0;
+        int reservable = 0;
+        for (OrderLine line : open) {
+            int missing = plan.openUnits(line);
+            openUnits += missing;
             for (String code : routing.warehousesFor(line.getLineNo())) {
                 Warehouse warehouse = byCode.get(code);
                 if (warehouse == null || missing == 0) {
@@ -66,20 +80,25 @@ public class AllocationService {
                     available.merge(key, -take, Integer::sum);
                     picksByWarehouse.computeIfAbsent(warehouse, w -> new ArrayList<>()).add(new Pick(line, key, take));
                     missing -= take;
+                    reservable += take;
                 }
             }
             if (missing > 0) {
-                shortages.add("line " + line.getLineNo() + " (" + line.getProduct().getSku() + ") short by " + missing
-                        + " of " + line.getQuantity() + " in " + routing.warehousesFor(line.getLineNo()));
+                missingByLine.put(line, missing);
             }
         }
-        if (!shortages.isEmpty()) {
-            orders.backordered(orderId, "Not enough stock to ship complete: " + String.join("; ", shortages));
-            return new Allocation(false, 0);
+        String shortages = missingByLine.entrySet().stream().map(e -> "line " + e.getKey().getLineNo() + " ("
+                        + e.getKey().getProduct().getSku() + ") short by " + e.getValue() + " in "
+                        + routing.warehousesFor(e.getKey().getLineNo()))
+                .collect(Collectors.joining("; "));
+        FillPolicy policy = order.getFillPolicy();
+        if (!shipsNow(policy, order.getMinFillRate(), reservable, openUnits)) {
+            orders.backordered(orderId, "Waiting for stock (" + describe(order) + "): " + shortages);
+            return new Allocation(List.of(), openUnits, false);
         }
 
-        int sequence = 0;
-        List<String> summary = new ArrayList<>();
+        List<String> planned = new ArrayList<>();
+        int sequence = existing.stream().mapToInt(Shipment::getSequenceNo).max().orElse(0);
         for (Map.Entry<Warehouse, List<Pick>> entry : picksByWarehouse.entrySet()) {
             Shipment shipment = Shipment.plan(order, ++sequence, entry.getKey());
             for (Pick pick : entry.getValue()) {
@@ -87,15 +106,45 @@ public class AllocationService {
                 ledger.reserve(pick.stock(), pick.quantity(), orderId);
             }
             shipments.save(shipment);
-            summary.add(shipment.getShipmentNumber() + " from " + entry.getKey().getCode());
+            planned.add(shipment.getShipmentNumber() + " from " + entry.getKey().getCode());
         }
-        orders.allocated(orderId, String.join(", ", summary));
-        return new Allocation(true, sequence);
+        int backordered = openUnits - reservable;
+        if (policy == FillPolicy.FILL_OR_KILL && backordered > 0) {
+            missingByLine.forEach(OrderLine::cancelUnits);
+            orders.note(orderId, "UNITS_CANCELLED", "Fill or kill: cancelled what cannot ship now: " + shortages);
+            backordered = 0;
+        }
+        if (planned.isEmpty()) {
+            return new Allocation(List.of(), 0, true);
+        }
+        List<String> numbers = planned.stream().map(p -> p.substring(0, p.indexOf(' '))).toList();
+        if (backordered > 0) {
+            orders.backordered(orderId, "Shipping " + String.join(", ", planned) + "; " + backordered
+                    + " units backordered (" + describe(order) + "): " + shortages);
+        } else {
+            orders.allocated(orderId, String.join(", ", planned));
+        }
+        return new Allocation(numbers, backordered, false);
     }
 
-    private RoutingDecision route(SalesOrder order) {
+    /** Whether the units that can be reserved now may ship under the policy, or the order waits. */
+    static boolean shipsNow(FillPolicy policy, Integer minFillRate, int reservable, int openUnits) {
+        return switch (policy) {
+            case SHIP_COMPLETE -> reservable == openUnits;
+            case SHIP_PARTIAL -> reservable > 0;
+            case FILL_OR_KILL -> true;
+            case MIN_FILL_RATE -> reservable > 0 && reservable * 100L >= (long) minFillRate * openUnits;
+        };
+    }
+
+    private static String describe(SalesOrder order) {
+        return order.getFillPolicy() == FillPolicy.MIN_FILL_RATE
+                ? "fill policy MIN_FILL_RATE " + order.getMinFillRate() + " %" : "fill policy " + order.getFillPolicy();
+    }
+
+    private RoutingDecision route(SalesOrder order, List<OrderLine> lines) {
         RoutingDecision routing = new RoutingDecision();
-        List<RoutingRequest> requests = order.getLines().stream()
+        List<RoutingRequest> requests = lines.stream()
                 .map(line -> new RoutingRequest(line.getLineNo(), order.getAccount().getRegion(),
                         line.getProduct().getCategory(), line.getProduct().getSku()))
                 .toList();
@@ -103,7 +152,11 @@ public class AllocationService {
         return routing;
     }
 
-    public record Allocation(boolean allocated, int shipmentCount) {
+    /**
+     * One round of allocation: the shipments it planned (their numbers are the fulfilment processes' keys),
+     * the units still waiting for stock, and whether the order ends with nothing to ship (all killed).
+     */
+    public record Allocation(List<String> newShipments, int backorderedUnits, boolean nothingToShip) {
     }
 
     private record Pick(OrderLine line, StockKey stock, int quantity) {

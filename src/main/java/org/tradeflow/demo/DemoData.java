@@ -67,6 +67,11 @@ class DemoData implements ApplicationRunner {
         account("LONESTAR-US", "Lone Star Retail LLC", "RETAIL-CHAIN", "SILVER", "US-SOUTH", "USD", 60, "40000", today.minusDays(10));
         // Nordic Interiors negotiated price memory: it keeps the last price it paid (window in pricing.xlsx).
         jdbc.update("update customer_account set memorizes_prices = true where code = 'NORD-SE'");
+        // Fill policies and service levels the order desk knows from the contracts.
+        jdbc.update("update customer_account set sla = 'PREMIUM' where code in ('ACME-DE', 'BRIT-UK')");
+        jdbc.update("update customer_account set fill_policy = 'SHIP_PARTIAL' where code = 'HUDSON-US'");
+        jdbc.update("update customer_account set fill_policy = 'FILL_OR_KILL' where code = 'PACIFIC-US'");
+        jdbc.update("update customer_account set fill_policy = 'MIN_FILL_RATE', min_fill_rate = 80 where code = 'NORD-SE'");
 
         warehouse("WH-DE", "Hamburg distribution centre", "EU-CENTRAL", "DISTRIBUTION_CENTRE", "Europe/Berlin", "15:00", 1);
         warehouse("WH-NL", "Rotterdam 3PL", "EU-NORTH", "THIRD_PARTY", "Europe/Amsterdam", "12:00", 2);

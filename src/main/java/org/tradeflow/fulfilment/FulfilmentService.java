@@ -55,6 +55,25 @@ public class FulfilmentService {
         return properties.dispatchSla();
     }
 
+    /**
+     * Cancels the order's shipments not yet dispatched and releases their reservations (stock rows in product
+     * order, as allocation locks them). The caller holds the order's lock. Returns how many were cancelled.
+     */
+    public int cancelOpenShipments(long orderId) {
+        int cancelled = 0;
+        for (Shipment shipment : shipments.findByOrderIdOrderById(orderId)) {
+            if (!shipment.getStatus().isOpen()) {
+                continue;
+            }
+            shipment.getLines().stream().sorted(Comparator.comparing(line -> line.getOrderLine().getProduct().getId()))
+                    .forEach(line -> ledger.release(new StockLedger.StockKey(shipment.getWarehouse().getId(),
+                            line.getOrderLine().getProduct().getId()), line.getQuantity(), orderId, shipment.getId()));
+            shipment.cancelled();
+            cancelled++;
+        }
+        return cancelled;
+    }
+
     public Shipment dispatch(long shipmentId, String carrier, String trackingNumber) {
         // Order first, then shipment: two dispatches of one order (or a 3PL's retry) run one after the other.
         long orderId = shipments.findOrderId(shipmentId)
@@ -74,8 +93,8 @@ public class FulfilmentService {
                     line.getQuantity(), orderId, shipment.getId());
         }
         List<Shipment> ofOrder = shipments.findByOrderIdOrderById(orderId);
-        boolean allDispatched = ofOrder.stream().allMatch(s -> s.getStatus() == ShipmentStatus.DISPATCHED
-                || s.getStatus() == ShipmentStatus.INVOICED);
+        boolean allDispatched = ofOrder.stream().noneMatch(s -> s.getStatus().isOpen())
+                && ShipmentPlan.of(ofOrder).openUnits(shipment.getOrder()) == 0;
         orders.shipped(orderId, allDispatched, shipment.getShipmentNumber() + " dispatched by " + carrier
                 + ", tracking " + trackingNumber);
         dispatchListener.dispatched(shipment.getShipmentNumber());

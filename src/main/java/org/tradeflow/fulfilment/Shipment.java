@@ -76,6 +76,16 @@ public class Shipment {
         this.dispatchedAt = at;
     }
 
+    /** Only a shipment not yet dispatched can be cancelled; the caller releases its reservations. */
+    void cancelled() {
+        if (!status.isOpen()) {
+            throw new IllegalStateException("Shipment " + shipmentNumber + " is " + status + " and cannot be cancelled");
+        }
+        status = ShipmentStatus.CANCELLED;
+    }
+
+    public int getSequenceNo() { return sequenceNo; }
+
     public void invoiced() {
         if (status != ShipmentStatus.DISPATCHED) {
             throw new IllegalStateException("Shipment " + shipmentNumber + " is " + status + ", not dispatched");

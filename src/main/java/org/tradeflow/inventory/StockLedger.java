@@ -44,30 +44,43 @@ public class StockLedger {
     }
 
     public void reserve(StockKey key, int quantity, long orderId) {
-        move(key, "RESERVATION", 0, quantity, orderId, null);
+        move(key, "RESERVATION", 0, quantity, orderId, null, null);
+    }
+
+    /** A reservation given back: the shipment it was for is cancelled. */
+    public void release(StockKey key, int quantity, long orderId, long shipmentId) {
+        move(key, "RELEASE", 0, -quantity, orderId, shipmentId, null);
     }
 
     public void ship(StockKey key, int quantity, long orderId, long shipmentId) {
-        move(key, "SHIPMENT", -quantity, -quantity, orderId, shipmentId);
+        move(key, "SHIPMENT", -quantity, -quantity, orderId, shipmentId, null);
     }
 
     public void receive(StockKey key, int quantity) {
+        receive(key, quantity, null);
+    }
+
+    /** Goods arrived, with the purchase order or delivery note they came with. */
+    public void receive(StockKey key, int quantity, String reference) {
         jdbc.update("""
                 insert into stock (warehouse_id, product_id) values (:warehouseId, :productId)
                 on conflict do nothing""", keyParameters(key));
-        move(key, "RECEIPT", quantity, 0, null, null);
+        move(key, "RECEIPT", quantity, 0, null, null, reference);
     }
 
-    private void move(StockKey key, String kind, int onHandDelta, int reservedDelta, Long orderId, Long shipmentId) {
+    private void move(StockKey key, String kind, int onHandDelta, int reservedDelta, Long orderId, Long shipmentId,
+                      String reference) {
         jdbc.update("""
-                insert into stock_movement (warehouse_id, product_id, kind, on_hand_delta, reserved_delta, order_id, shipment_id)
-                values (:warehouseId, :productId, :kind, :onHandDelta, :reservedDelta, :orderId, :shipmentId)""",
+                insert into stock_movement (warehouse_id, product_id, kind, on_hand_delta, reserved_delta, order_id,
+                                            shipment_id, reference)
+                values (:warehouseId, :productId, :kind, :onHandDelta, :reservedDelta, :orderId, :shipmentId, :reference)""",
                 keyParameters(key)
                         .addValue("kind", kind)
                         .addValue("onHandDelta", onHandDelta)
                         .addValue("reservedDelta", reservedDelta)
                         .addValue("orderId", orderId)
-                        .addValue("shipmentId", shipmentId));
+                        .addValue("shipmentId", shipmentId)
+                        .addValue("reference", reference));
     }
 
     private static MapSqlParameterSource keyParameters(StockKey key) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tradeflow.account.Account;
+import org.tradeflow.account.FillPolicy;
 import org.tradeflow.account.AccountRepository;
 import org.tradeflow.audit.AuditTrail;
 import org.tradeflow.catalog.Product;
@@ -68,11 +69,20 @@ public class OrderIntake {
         Account account = accounts.findByCode(request.accountCode()).orElseThrow();
         Map<Long, Product> byId = products.findAllById(priced.lines().stream().map(PricedOrder.PricedLine::productId).toList())
                 .stream().collect(Collectors.toMap(Product::getId, Function.identity()));
-        SalesOrder order = orders.save(SalesOrder.capture(orders.nextOrderNumber(), account, request.customerPoNumber(),
-                request.requestedDeliveryDate(), callerKey, requestHash, submittedBy, priced, byId));
+        FillPolicy fillPolicy = request.fillPolicy() != null ? request.fillPolicy() : account.getFillPolicy();
+        Integer minFillRate = request.minFillRatePercent() != null ? request.minFillRatePercent() : account.getMinFillRate();
+        if (fillPolicy == FillPolicy.MIN_FILL_RATE && minFillRate == null) {
+            throw ApiProblem.invalidField("minFillRatePercent", "is needed with fill policy MIN_FILL_RATE (account "
+                    + account.getCode() + " has no default)");
+        }
+        SalesOrder capture = SalesOrder.capture(orders.nextOrderNumber(), account, request.customerPoNumber(),
+                request.requestedDeliveryDate(), callerKey, requestHash, submittedBy, priced, byId);
+        capture.fulfilmentTerms(fillPolicy, minFillRate, request.urgency() == null ? Urgency.NORMAL : request.urgency());
+        SalesOrder order = orders.save(capture);
         audit.record(order.getId(), "ORDER_RECEIVED", "Order " + order.getOrderNumber() + " for " + account.getCode()
                 + ", PO " + order.getCustomerPoNumber() + ", " + order.getLines().size() + " lines, "
-                + order.getNetTotal().toPlainString() + " " + order.getCurrency() + ", priced by rules " + order.getRuleSetChecksum());
+                + order.getNetTotal().toPlainString() + " " + order.getCurrency() + ", priced by rules " + order.getRuleSetChecksum()
+                + ", fill policy " + fillPolicy + (fillPolicy == FillPolicy.MIN_FILL_RATE ? " " + minFillRate + " %" : ""));
         workflow.start(order.getId(), order.getOrderNumber());
         return new Submission(order, true);
     }

@@ -64,6 +64,7 @@ public class OrderLifecycle {
     public void backordered(long orderId, String reason) {
         SalesOrder order = get(orderId);
         if (order.getStatus() == OrderStatus.BACKORDERED) {
+            order.explain(reason);
             audit.record(orderId, "STOCK_SHORT", reason);
             return;
         }
@@ -88,6 +89,10 @@ public class OrderLifecycle {
 
     public void note(long orderId, String action, String detail) {
         audit.record(orderId, action, detail);
+    }
+
+    public void noteByNumber(String orderNumber, String action, String detail) {
+        orders.findByOrderNumber(orderNumber).ifPresent(order -> audit.record(order.getId(), action, detail));
     }
 
     private void move(SalesOrder order, OrderStatus next, String action, String reason) {

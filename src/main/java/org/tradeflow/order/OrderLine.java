@@ -39,6 +39,8 @@ public class OrderLine {
     private PriceSource priceSource;
     private String priceRule;
     private String priceExplanation;
+    /** Units that will never ship: killed by the fill policy or cancelled by the customer. */
+    private int cancelledQuantity;
 
     protected OrderLine() {
     }
@@ -55,11 +57,20 @@ public class OrderLine {
         this.priceExplanation = priced.explanation().text();
     }
 
+    /** Gives up units that cannot or need not ship any more; never more than the line has. */
+    public void cancelUnits(int units) {
+        if (units < 0 || cancelledQuantity + units > quantity) {
+            throw new IllegalArgumentException("Line " + lineNo + " cannot cancel " + units + " more of " + quantity);
+        }
+        cancelledQuantity += units;
+    }
+
     public Long getId() { return id; }
     public SalesOrder getOrder() { return order; }
     public int getLineNo() { return lineNo; }
     public Product getProduct() { return product; }
     public int getQuantity() { return quantity; }
+    public int getCancelledQuantity() { return cancelledQuantity; }
     public BigDecimal getUnitPrice() { return unitPrice; }
     public BigDecimal getNetAmount() { return netAmount; }
     public PriceSource getPriceSource() { return priceSource; }

@@ -18,7 +18,7 @@ import java.util.Map;
  * does not depend on fulfilment and invoicing, which depend on it.
  */
 @Component
-class OrderQueries {
+public class OrderQueries {
 
     private final OrderRepository orders;
     private final NamedParameterJdbcTemplate jdbc;
@@ -32,16 +32,27 @@ class OrderQueries {
 
     @Transactional(readOnly = true)
     public OrderView view(SalesOrder order) {
+        List<OrderView.Shipment> shipments = shipments(order.getId());
+        Map<Integer, Integer> shippedOrPlanned = new java.util.HashMap<>();
+        shipments.stream().filter(s -> !"CANCELLED".equals(s.status())).flatMap(s -> s.lines().stream())
+                .forEach(l -> shippedOrPlanned.merge(l.lineNo(), l.quantity(), Integer::sum));
         List<OrderView.Line> lines = order.getLines().stream()
                 .map(l -> new OrderView.Line(l.getLineNo(), l.getProduct().getSku(), l.getProduct().getName(),
-                        l.getQuantity(), l.getUnitPrice(), l.getNetAmount(), l.getPriceSource(), l.getPriceRule(),
-                        l.getPriceExplanation()))
+                        l.getQuantity(), backordered(order, l, shippedOrPlanned), l.getCancelledQuantity(),
+                        l.getUnitPrice(), l.getNetAmount(), l.getPriceSource(), l.getPriceRule(), l.getPriceExplanation()))
                 .toList();
         return new OrderView(order.getId(), order.getOrderNumber(), order.getAccount().getCode(),
                 order.getCustomerPoNumber(), order.getRequestedDeliveryDate(), order.getStatus(), order.getStatusReason(),
                 order.getCurrency(), order.getNetTotal(), order.getRuleSetChecksum(), order.getCreatedAt(),
-                order.getCreatedBy(), lines, order.policyViolations(), shipments(order.getId()), invoices(order.getId()),
+                order.getCreatedBy(), order.getFillPolicy(), order.getMinFillRate(), order.getUrgency(),
+                order.getAllocationPriority(), lines, order.policyViolations(), shipments, invoices(order.getId()),
                 audit.forOrder(order.getId()));
+    }
+
+    /** Units waiting for stock: only once allocation has started (before, nothing is short yet). */
+    private static int backordered(SalesOrder order, OrderLine line, Map<Integer, Integer> shippedOrPlanned) {
+        boolean allocating = order.getStatus() == OrderStatus.BACKORDERED || order.getStatus() == OrderStatus.PARTIALLY_SHIPPED;
+        return allocating ? line.getQuantity() - line.getCancelledQuantity() - shippedOrPlanned.getOrDefault(line.getLineNo(), 0) : 0;
     }
 
     @Transactional(readOnly = true)

@@ -14,6 +14,8 @@ public interface OrderRepository extends JpaRepository<SalesOrder, Long> {
 
     Optional<SalesOrder> findByIdempotencyKey(String idempotencyKey);
 
+    Optional<SalesOrder> findByOrderNumber(String orderNumber);
+
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select o from SalesOrder o where o.id = :orderId")
     Optional<SalesOrder> findForUpdate(@Param("orderId") long orderId);

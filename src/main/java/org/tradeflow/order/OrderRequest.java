@@ -1,11 +1,14 @@
 package org.tradeflow.order;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.tradeflow.account.FillPolicy;
 import org.tradeflow.pricing.LineRequest;
 
 import java.time.LocalDate;
@@ -18,5 +21,11 @@ public record OrderRequest(
         LocalDate requestedDeliveryDate,
         /** Optional; when given it must be the account's currency. */
         @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO currency code such as EUR") String currency,
-        @NotEmpty @Size(max = 5000) List<@NotNull @Valid LineRequest> lines) {
+        @NotEmpty @Size(max = 5000) List<@NotNull @Valid LineRequest> lines,
+        /** Optional; overrides the account's fill policy for this order. */
+        FillPolicy fillPolicy,
+        /** Percent of the open units that must ship at once under MIN_FILL_RATE; defaults to the account's. */
+        @Min(1) @Max(100) Integer minFillRatePercent,
+        /** Optional; NORMAL unless the customer says RUSH. */
+        Urgency urgency) {
 }

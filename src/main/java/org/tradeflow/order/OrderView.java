@@ -1,5 +1,6 @@
 package org.tradeflow.order;
 
+import org.tradeflow.account.FillPolicy;
 import org.tradeflow.audit.AuditTrail.AuditEntry;
 import org.tradeflow.policy.PolicyViolation;
 import org.tradeflow.pricing.PriceSource;
@@ -14,11 +15,17 @@ import java.util.List;
 public record OrderView(long id, String orderNumber, String accountCode, String customerPoNumber,
                         LocalDate requestedDeliveryDate, OrderStatus status, String statusReason, String currency,
                         BigDecimal netTotal, String ruleSetChecksum, Instant createdAt, String createdBy,
+                        FillPolicy fillPolicy, Integer minFillRatePercent, Urgency urgency, int allocationPriority,
                         List<Line> lines, List<PolicyViolation> violations, List<Shipment> shipments,
                         List<Invoice> invoices, List<AuditEntry> audit) {
 
-    public record Line(int lineNo, String sku, String name, int quantity, BigDecimal unitPrice, BigDecimal netAmount,
-                       PriceSource priceSource, String priceRule, String priceExplanation) {
+    /**
+     * {@code backorderedQuantity}: units in no shipment yet, waiting for stock; {@code cancelledQuantity}: units
+     * that will never ship (fill or kill).
+     */
+    public record Line(int lineNo, String sku, String name, int quantity, int backorderedQuantity, int cancelledQuantity,
+                       BigDecimal unitPrice, BigDecimal netAmount, PriceSource priceSource, String priceRule,
+                       String priceExplanation) {
     }
 
     public record Shipment(long id, String shipmentNumber, String warehouse, String status, String carrier,

@@ -1,8 +1,19 @@
 package org.tradeflow.order;
 
-/** What the order capability needs from the process engine; implemented in {@code workflow}. */
+import java.util.List;
+
+/** What the order capability needs from the process engine; implemented in {@code workflow}. Calls join the caller's transaction. */
 public interface OrderWorkflow {
 
-    /** Starts the order-to-cash process for a newly captured order, in the caller's transaction. */
+    /** Starts the order-to-cash process for a newly captured order. */
     void start(long orderId, String orderNumber);
+
+    /** Ends the process of an order that was just cancelled. */
+    void cancelled(String orderNumber, String reason);
+
+    /**
+     * Wakes the backorders among these orders (in this order) that wait for stock; returns the woken ones.
+     * An order whose process is elsewhere (shipping a part, waiting for approval) is skipped.
+     */
+    List<String> stockArrived(List<String> orderNumbers);
 }

@@ -15,6 +15,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.tradeflow.account.Account;
+import org.tradeflow.account.FillPolicy;
 import org.tradeflow.catalog.Product;
 import org.tradeflow.policy.PolicyViolation;
 import org.tradeflow.pricing.PricedOrder;
@@ -49,6 +50,13 @@ public class SalesOrder {
     private String requestHash;
     private String statusReason;
     private String createdBy;
+    @Enumerated(EnumType.STRING)
+    private FillPolicy fillPolicy;
+    private Integer minFillRate;
+    @Enumerated(EnumType.STRING)
+    private Urgency urgency;
+    /** From the priority table: who gets scarce stock first (higher wins). */
+    private int allocationPriority;
     private Instant createdAt;
     private Instant updatedAt;
     @Version
@@ -93,11 +101,27 @@ public class SalesOrder {
         ruleSetChecksum = priced.ruleSetChecksum();
     }
 
+    /** How this order is filled when stock is short: the request's choice, else the account's. */
+    void fulfilmentTerms(FillPolicy fillPolicy, Integer minFillRate, Urgency urgency) {
+        this.fillPolicy = fillPolicy;
+        this.minFillRate = minFillRate;
+        this.urgency = urgency;
+    }
+
+    public void assignAllocationPriority(int priority) {
+        this.allocationPriority = priority;
+    }
+
     void moveTo(OrderStatus next, String reason) {
         if (!status.canMoveTo(next)) {
             throw new IllegalStateException("Order " + orderNumber + " cannot move from " + status + " to " + next);
         }
         status = next;
+        explain(reason);
+    }
+
+    /** A new reason for the status the order stays in (a backorder that got part of its stock). */
+    void explain(String reason) {
         statusReason = reason == null || reason.length() <= 2000 ? reason : reason.substring(0, 1997) + "...";
         updatedAt = Instant.now();
     }
@@ -124,4 +148,8 @@ public class SalesOrder {
     public String getCreatedBy() { return createdBy; }
     public Instant getCreatedAt() { return createdAt; }
     public List<OrderLine> getLines() { return lines; }
+    public FillPolicy getFillPolicy() { return fillPolicy; }
+    public Integer getMinFillRate() { return minFillRate; }
+    public Urgency getUrgency() { return urgency; }
+    public int getAllocationPriority() { return allocationPriority; }
 }

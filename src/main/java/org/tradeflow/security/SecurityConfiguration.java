@@ -22,7 +22,7 @@ class SecurityConfiguration {
 
     /** The group allowed to change decision tables. */
     static final String RULE_ADMINS = "rule-admins";
-    /** Warehouses and 3PLs confirm dispatches; the order desk may do it for them. */
+    /** Warehouses and 3PLs confirm dispatches and book receipts; the order desk may do it for them. */
     static final String WAREHOUSE = "warehouse";
     static final String ORDER_DESK = "order-desk";
 
@@ -48,6 +48,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.PUT, "/api/v1/rules/**").hasAuthority(RULE_ADMINS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/rules/**").hasAuthority(RULE_ADMINS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/shipments/*/dispatch").hasAnyAuthority(WAREHOUSE, ORDER_DESK)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/receipts").hasAnyAuthority(WAREHOUSE, ORDER_DESK)
                         .anyRequest().authenticated())
                 .build();
     }

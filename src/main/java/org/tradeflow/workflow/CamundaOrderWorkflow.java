@@ -1,25 +1,61 @@
 package org.tradeflow.workflow;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
+import org.tradeflow.allocation.AllocationPriorities;
 import org.tradeflow.fulfilment.DispatchListener;
 import org.tradeflow.order.OrderWorkflow;
 
-/** Starts and steers the order processes; both calls join the caller's transaction. */
+import java.util.ArrayList;
+import java.util.List;
+
+/** Starts and steers the order processes; every call joins the caller's transaction. */
 @Component
 class CamundaOrderWorkflow implements OrderWorkflow, DispatchListener {
 
     private final RuntimeService runtime;
+    private final AllocationPriorities priorities;
 
-    CamundaOrderWorkflow(RuntimeService runtime) {
+    CamundaOrderWorkflow(RuntimeService runtime, AllocationPriorities priorities) {
         this.runtime = runtime;
+        this.priorities = priorities;
     }
 
     @Override
     public void start(long orderId, String orderNumber) {
         runtime.startProcessInstanceByKey(OrderToCashProcess.PROCESS_KEY, orderNumber,
-                Variables.putValue(OrderToCashProcess.Variables.ORDER_ID, orderId));
+                Variables.putValue(OrderToCashProcess.Variables.ORDER_ID, orderId)
+                        .putValue(OrderToCashProcess.Variables.ALLOCATION_PRIORITY, priorities.assign(orderId)));
+    }
+
+    @Override
+    public void cancelled(String orderNumber, String reason) {
+        try {
+            runtime.createMessageCorrelation(OrderToCashProcess.MESSAGE_ORDER_CANCELLED)
+                    .processInstanceBusinessKey(orderNumber)
+                    .setVariable(OrderToCashProcess.Variables.CANCEL_REASON, reason)
+                    .correlateAllWithResult();
+        } catch (OptimisticLockingException busy) {
+            // the process was moving on in another transaction: the caller's transaction rolls back (409)
+            throw new OptimisticLockingFailureException("Order " + orderNumber + " changed meanwhile; try again", busy);
+        }
+    }
+
+    @Override
+    public List<String> stockArrived(List<String> orderNumbers) {
+        List<String> woken = new ArrayList<>();
+        for (String orderNumber : orderNumbers) {
+            boolean waiting = !runtime.createMessageCorrelation(OrderToCashProcess.MESSAGE_STOCK_ARRIVED)
+                    .processInstanceBusinessKey(orderNumber)
+                    .correlateAllWithResult().isEmpty();
+            if (waiting) {
+                woken.add(orderNumber);
+            }
+        }
+        return woken;
     }
 
     @Override

@@ -16,6 +16,7 @@ class CancelOrderDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        orders.cancel(ProcessVariables.orderId(execution), "Cancelled for lack of stock: " + ProcessVariables.comment(execution));
+        Object reason = execution.getVariable(OrderToCashProcess.Variables.CANCEL_REASON);
+        orders.cancel(ProcessVariables.orderId(execution), "Cancelled: " + (reason == null ? "no reason given" : reason));
     }
 }

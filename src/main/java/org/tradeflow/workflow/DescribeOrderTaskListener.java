@@ -26,9 +26,12 @@ class DescribeOrderTaskListener implements TaskListener {
     public void notify(DelegateTask task) {
         SalesOrder order = orders.get(ProcessVariables.orderId(task));
         task.setVariableLocal(OrderToCashProcess.Variables.ORDER_SUMMARY, summary(order));
-        String reason = "UserTaskChaseDispatch".equals(task.getTaskDefinitionKey())
-                ? "Shipment " + task.getExecution().getProcessBusinessKey() + " was not dispatched within its SLA"
-                : order.getStatusReason();
+        String reason = switch (task.getTaskDefinitionKey()) {
+            case "UserTaskChaseDispatch" -> "Shipment " + task.getExecution().getProcessBusinessKey()
+                    + " was not dispatched within its SLA";
+            case "UserTaskChaseBackorder" -> "No stock has arrived for a week. " + order.getStatusReason();
+            default -> order.getStatusReason();
+        };
         task.setVariableLocal(OrderToCashProcess.Variables.TASK_REASON, reason == null ? "" : reason);
         task.setDescription(order.getOrderNumber() + " " + order.getAccount().getName() + ": " + reason);
     }

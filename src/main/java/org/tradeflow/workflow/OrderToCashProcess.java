@@ -8,6 +8,10 @@ public final class OrderToCashProcess {
 
     public static final String PROCESS_KEY = "order-to-cash";
     public static final String MESSAGE_SHIPMENT_DISPATCHED = "ShipmentDispatched";
+    /** Goods arrived that a waiting backorder needs. */
+    public static final String MESSAGE_STOCK_ARRIVED = "StockArrived";
+    /** The customer (or the order desk) cancelled the order; the order is already cancelled in the database. */
+    public static final String MESSAGE_ORDER_CANCELLED = "OrderCancelled";
 
     /** Process variables: ids and decisions only, never entities. */
     public static final class Variables {
@@ -17,8 +21,13 @@ public final class OrderToCashProcess {
         public static final String APPROVER_GROUP = "approverGroup";
         public static final String APPROVAL_DUE_DATE = "approvalDueDate";
         public static final String CREDIT_AVAILABLE = "creditAvailable";
-        public static final String ALLOCATED = "allocated";
-        public static final String SHIPMENT_COUNT = "shipmentCount";
+        /** Who gets scarce stock first; also the priority of the allocation job. */
+        public static final String ALLOCATION_PRIORITY = "allocationPriority";
+        /** Shipment numbers the last allocation planned, comma-separated (one fulfilment process each). */
+        public static final String NEW_SHIPMENTS = "newShipments";
+        public static final String BACKORDERED_UNITS = "backorderedUnits";
+        public static final String NOTHING_TO_SHIP = "nothingToShip";
+        public static final String CANCEL_REASON = "cancelReason";
         public static final String DISPATCH_SLA = "dispatchSla";
         public static final String DECISION_COMMENT = "decisionComment";
         /** Task-local, for the task form only. */
@@ -34,7 +43,7 @@ public final class OrderToCashProcess {
         UserTaskResolveOrderExceptions("exceptionsAccepted"),
         UserTaskApproveOrder("orderApproved"),
         UserTaskReleaseCreditHold("creditReleased"),
-        UserTaskResolveStockShortage("retryAllocation"),
+        UserTaskChaseBackorder("backorderChased"),
         UserTaskChaseDispatch("dispatchChased");
 
         private final String decisionVariable;

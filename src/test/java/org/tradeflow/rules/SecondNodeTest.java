@@ -6,6 +6,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.tradeflow.TradeflowApplication;
+import org.tradeflow.pricing.LineRequest;
+import org.tradeflow.pricing.PricingService;
 import org.tradeflow.support.Api;
 import org.tradeflow.support.IntegrationTest;
 import org.tradeflow.support.TestDatabase;
@@ -20,7 +22,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Two servers on one database, as in production behind a load balancer: a table activated through one node
- * prices the orders of the other within seconds, and so does a rollback.
+ * prices the orders of the other within seconds, and so does a rollback. The second node is a whole Spring
+ * context of the application (its own rules registry, engine and pricing) without a web server.
  */
 class SecondNodeTest extends IntegrationTest {
 
@@ -48,11 +51,12 @@ class SecondNodeTest extends IntegrationTest {
                 "--spring.datasource.url=" + TestDatabase.jdbcUrl(),
                 "--spring.datasource.username=" + TestDatabase.username(),
                 "--spring.datasource.password=" + TestDatabase.password(),
-                "--server.port=0",
-                // one JVM holds both engines: each needs its own name in Camunda's registry
+                // One JVM holds both nodes: the second serves no HTTP (Camunda's webapps and REST keep static
+                // state per JVM) and its engine needs a name of its own in Camunda's registry.
+                "--spring.main.web-application-type=none",
                 "--camunda.bpm.process-engine-name=second-node",
                 "--tradeflow.rules.reload-interval=PT0.5S");
-        Api other = api.forNode(secondNode.getEnvironment());
+        PricingService other = secondNode.getBean(PricingService.class);
         assertThat(contractPriceOf85123A(other)).isEqualByComparingTo("2.95");
 
         byte[] cheaper = Spreadsheets.edit(rules.content("pricing", before.version()).orElseThrow(), "ACME-DE", PRICE, "2.45");
@@ -69,8 +73,8 @@ class SecondNodeTest extends IntegrationTest {
                 assertThat(contractPriceOf85123A(other)).isEqualByComparingTo("2.95"));
     }
 
-    private static BigDecimal contractPriceOf85123A(Api node) {
-        return node.post("/api/v1/price-quotes", Map.of("accountCode", "ACME-DE",
-                "lines", List.of(Map.of("sku", "85123A", "quantity", 6)))).json().get("lines").get(0).get("unitPrice").decimalValue();
+    /** What the other node's order intake and quotes would charge. */
+    private static BigDecimal contractPriceOf85123A(PricingService node) {
+        return node.price("ACME-DE", null, List.of(new LineRequest("85123A", 6))).lines().get(0).unitPrice();
     }
 }

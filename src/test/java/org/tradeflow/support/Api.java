@@ -30,11 +30,6 @@ public class Api {
         this.objectMapper = objectMapper;
     }
 
-    /** The same client against another server (a second node started by a test). */
-    public Api forNode(Environment otherNode) {
-        return new Api(otherNode, objectMapper);
-    }
-
     public Response get(String path) {
         return send("demo", "demo", HttpRequest.newBuilder(uri(path)).GET(), Map.of());
     }

@@ -11,6 +11,7 @@ public final class OrderRequests {
     private String accountCode = "ACME-DE";
     private String customerPoNumber = Fixtures.poNumber();
     private final List<Map<String, Object>> lines = new ArrayList<>();
+    private final Map<String, Object> options = new LinkedHashMap<>();
 
     private OrderRequests() {
     }
@@ -34,11 +35,18 @@ public final class OrderRequests {
         return this;
     }
 
+    /** fillPolicy, minFillRatePercent, urgency, requestedDeliveryDate, ... */
+    public OrderRequests with(String field, Object value) {
+        options.put(field, value);
+        return this;
+    }
+
     public Map<String, Object> body() {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("accountCode", accountCode);
         body.put("customerPoNumber", customerPoNumber);
         body.put("lines", lines);
+        body.putAll(options);
         return body;
     }
 }

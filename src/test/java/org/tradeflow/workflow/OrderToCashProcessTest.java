@@ -76,7 +76,8 @@ class OrderToCashProcessTest extends IntegrationTest {
     }
 
     @Test
-    void orderWithoutEnoughStockAnywhereWaitsForTheOrderDeskAndCanBeCancelled() {
+    void orderWithoutEnoughStockWaitsAsABackorderAndAWeekLaterTheOrderDeskChasesIt() {
+        // ACME-DE ships complete: 10 wanted, 5 in Europe, so nothing is reserved and the order waits for stock.
         String sku = fixtures.product(Map.of("WH-DE", 3, "WH-NL", 2));
         JsonNode order = submit(anOrder().forAccount("ACME-DE").line(sku, 10).body());
         String orderNumber = order.get("orderNumber").asText();
@@ -84,35 +85,19 @@ class OrderToCashProcessTest extends IntegrationTest {
         processes.runJobs(orderNumber);
         JsonNode backordered = reload(order);
         assertThat(backordered.get("status").asText()).isEqualTo("BACKORDERED");
-        assertThat(backordered.get("statusReason").asText()).contains("short by 5");
+        assertThat(backordered.get("statusReason").asText()).contains("fill policy SHIP_COMPLETE", "short by 5");
         assertThat(fixtures.stock(sku).reserved()).isZero();
+        assertThat(processes.task(orderNumber, "UserTaskChaseBackorder")).isNull();
 
-        Task shortage = processes.task(orderNumber, "UserTaskResolveStockShortage");
-        assertThat(processes.candidateGroups(shortage)).containsExactly("order-desk");
-        assertThat(processes.taskVariables(shortage).get("taskReason").toString()).contains("short by 5");
-        processes.complete(shortage, Map.of("retryAllocation", false, "decisionComment", "customer cancelled"));
-        processes.runJobs(orderNumber);
+        processes.fireTimer(orderNumber, "BoundaryEventBackorderOverdue");
 
-        JsonNode cancelled = reload(order);
-        assertThat(cancelled.get("status").asText()).isEqualTo("CANCELLED");
-        assertThat(processes.isEnded(orderNumber)).isTrue();
-    }
-
-    @Test
-    void orderDeskCanRetryAllocationOnceStockArrives() {
-        String sku = fixtures.product(Map.of("WH-DE", 4));
-        JsonNode order = submit(anOrder().forAccount("ACME-DE").line(sku, 10).body());
-        String orderNumber = order.get("orderNumber").asText();
-        processes.runJobs(orderNumber);
+        Task chase = processes.task(orderNumber, "UserTaskChaseBackorder");
+        assertThat(processes.candidateGroups(chase)).containsExactly("order-desk");
+        assertThat(processes.taskVariables(chase).get("taskReason").toString()).startsWith("No stock has arrived for a week.")
+                .contains("short by 5");
+        processes.complete(chase, Map.of("backorderChased", true, "decisionComment", "supplier promises Friday"));
+        assertThat(processes.isEnded(orderNumber)).as("the order still waits for its stock").isFalse();
         assertThat(reload(order).get("status").asText()).isEqualTo("BACKORDERED");
-
-        fixtures.receive(sku, "WH-DE", 20);
-        processes.complete(processes.task(orderNumber, "UserTaskResolveStockShortage"),
-                Map.of("retryAllocation", true, "decisionComment", "stock arrived"));
-        processes.runJobs(orderNumber);
-
-        assertThat(reload(order).get("status").asText()).isEqualTo("ALLOCATED");
-        assertThat(fixtures.reserved(sku, "WH-DE")).isEqualTo(10);
     }
 
     @Test

@@ -1,0 +1,116 @@
+package org.tradeflow.allocation;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tradeflow.catalog.Product;
+import org.tradeflow.catalog.ProductRepository;
+import org.tradeflow.inventory.StockLedger;
+import org.tradeflow.inventory.Warehouse;
+import org.tradeflow.inventory.WarehouseRepository;
+import org.tradeflow.order.OrderLifecycle;
+import org.tradeflow.order.OrderWorkflow;
+import org.tradeflow.web.ApiProblem;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Books goods that arrived in a warehouse: a RECEIPT movement per line, the purchase order's expected supply
+ * consumed, and the backorders that need these products woken, highest allocation priority first (their
+ * allocation jobs carry the same priority, so the job executor serves them in that order).
+ */
+@Service
+public class ReceiptService {
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final WarehouseRepository warehouses;
+    private final ProductRepository products;
+    private final StockLedger ledger;
+    private final OrderLifecycle orders;
+    private final OrderWorkflow workflow;
+
+    ReceiptService(NamedParameterJdbcTemplate jdbc, WarehouseRepository warehouses, ProductRepository products,
+                   StockLedger ledger, OrderLifecycle orders, OrderWorkflow workflow) {
+        this.jdbc = jdbc;
+        this.warehouses = warehouses;
+        this.products = products;
+        this.ledger = ledger;
+        this.orders = orders;
+        this.workflow = workflow;
+    }
+
+    public record ReceivedLine(String sku, int quantity) {
+    }
+
+    /** What was booked and which waiting orders were woken, in the order they will be allocated. */
+    public record Receipt(String warehouseCode, String reference, List<ReceivedLine> lines, List<String> wokenOrders) {
+    }
+
+    @Transactional
+    public Receipt receive(String warehouseCode, String reference, List<ReceivedLine> lines, String user) {
+        Warehouse warehouse = warehouses.findAll().stream().filter(w -> w.getCode().equals(warehouseCode)).findFirst()
+                .orElseThrow(() -> ApiProblem.invalidField("warehouseCode", "unknown warehouse '" + warehouseCode + "'"));
+        Map<String, Product> bySku = products.findBySkuIn(lines.stream().map(ReceivedLine::sku).toList()).stream()
+                .collect(Collectors.toMap(Product::getSku, Function.identity()));
+        List<ApiProblem.FieldError> unknown = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (!bySku.containsKey(lines.get(i).sku())) {
+                unknown.add(new ApiProblem.FieldError("lines[" + i + "].sku", "unknown SKU '" + lines.get(i).sku() + "' on line " + (i + 1)));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw ApiProblem.invalid(unknown.stream().map(ApiProblem.FieldError::message).collect(Collectors.joining("; ")), unknown);
+        }
+        // stock rows in product order, as allocation locks them
+        lines.stream().sorted((a, b) -> Long.compare(bySku.get(a.sku()).getId(), bySku.get(b.sku()).getId())).forEach(line -> {
+            long productId = bySku.get(line.sku()).getId();
+            ledger.receive(new StockLedger.StockKey(warehouse.getId(), productId), line.quantity(), reference);
+            consumeExpectedSupply(warehouse.getId(), productId, reference, line.quantity());
+        });
+        List<String> waiting = waitingOrders(lines.stream().map(line -> bySku.get(line.sku()).getId()).distinct().toList());
+        List<String> woken = workflow.stockArrived(waiting);
+        woken.forEach(orderNumber -> orders.noteByNumber(orderNumber, "STOCK_ARRIVED", "Receipt " + reference + " in "
+                + warehouseCode + " booked by " + user + "; allocating again"));
+        return new Receipt(warehouseCode, reference, lines, woken);
+    }
+
+    /** The purchase order's lines for this warehouse and product are received, oldest expected first. */
+    private void consumeExpectedSupply(long warehouseId, long productId, String reference, int quantity) {
+        int left = quantity;
+        List<Map<String, Object>> supply = jdbc.queryForList("""
+                select id, quantity from incoming_supply
+                 where warehouse_id = :warehouse and product_id = :product and reference = :reference
+                 order by expected_on, id for update""",
+                new MapSqlParameterSource("warehouse", warehouseId).addValue("product", productId).addValue("reference", reference));
+        for (Map<String, Object> row : supply) {
+            if (left == 0) {
+                break;
+            }
+            int expected = ((Number) row.get("quantity")).intValue();
+            long id = ((Number) row.get("id")).longValue();
+            if (expected <= left) {
+                jdbc.update("delete from incoming_supply where id = :id", Map.of("id", id));
+                left -= expected;
+            } else {
+                jdbc.update("update incoming_supply set quantity = quantity - :received where id = :id",
+                        Map.of("id", id, "received", left));
+                left = 0;
+            }
+        }
+    }
+
+    /** Orders with units waiting for one of these products, highest priority first, then oldest first. */
+    private List<String> waitingOrders(List<Long> productIds) {
+        return jdbc.queryForList("""
+                select o.order_number from sales_order o
+                 where o.status in ('BACKORDERED', 'PARTIALLY_SHIPPED')
+                   and exists (select 1 from order_line l where l.order_id = o.id and l.product_id in (:products))
+                 order by o.allocation_priority desc, o.created_at, o.id""",
+                Map.of("products", productIds), String.class);
+    }
+}
