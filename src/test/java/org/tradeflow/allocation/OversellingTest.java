@@ -13,20 +13,35 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tradeflow.support.OrderRequests.anOrder;
 
-/** Stock can never be sold twice, however many orders race for it. */
+/** Stock can never be sold twice, however many orders race for it across warehouses. */
 class OversellingTest extends IntegrationTest {
 
-    private static final int ORDERS = 200;
+    private static final int ORDERS = 1000;
+    private static final int UNITS = 10;
 
     @Test
-    void twoHundredParallelOrdersNeverReserveMoreThanTheFiftyUnitsInStock() throws Exception {
-        String sku = fixtures.product(Map.of("WH-NL", 30, "WH-DE", 20));
+    void aThousandConcurrentOrdersReserveExactlyTheTenUnitsOfTwoWarehouses() throws Exception {
+        String sku = fixtures.product(Map.of("WH-NL", 6, "WH-DE", 4));
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<String> orderNumbers = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger lowestAvailable = new AtomicInteger(Integer.MAX_VALUE);
+        AtomicBoolean racing = new AtomicBoolean(true);
+        Thread watcher = new Thread(() -> {
+            while (racing.get()) {
+                lowestAvailable.accumulateAndGet(fixtures.count("""
+                        select coalesce(min(on_hand - reserved), 0) from stock
+                         where product_id = (select id from product where sku = ?)""", sku), Math::min);
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+            }
+        });
+        watcher.start();
         try {
             List<Future<Api.Response>> submissions = new ArrayList<>();
             for (int i = 0; i < ORDERS; i++) {
@@ -47,18 +62,21 @@ class OversellingTest extends IntegrationTest {
             }
         } finally {
             pool.shutdownNow();
+            racing.set(false);
+            watcher.join();
         }
 
         Fixtures.Stock stock = fixtures.stock(sku);
+        assertThat(lowestAvailable.get()).as("available stock seen while the orders raced").isNotNegative();
         assertThat(stock.oversoldRows()).isZero();
-        assertThat(stock.reserved()).isEqualTo(50);
-        assertThat(stock.onHand()).isEqualTo(50);
+        assertThat(stock.reserved()).isEqualTo(UNITS);
+        assertThat(stock.onHand()).isEqualTo(UNITS);
         assertThat(stock.ledgerOnHand()).isEqualTo(stock.onHand());
         assertThat(stock.ledgerReserved()).isEqualTo(stock.reserved());
         int allocated = countStatus(orderNumbers, "ALLOCATED");
         int backordered = countStatus(orderNumbers, "BACKORDERED");
-        assertThat(allocated).isEqualTo(50);
-        assertThat(backordered).isEqualTo(ORDERS - 50);
+        assertThat(allocated).isEqualTo(UNITS);
+        assertThat(backordered).isEqualTo(ORDERS - UNITS);
     }
 
     private int countStatus(List<String> orderNumbers, String status) {
