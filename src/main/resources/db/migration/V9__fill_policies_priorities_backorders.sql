@@ -29,3 +29,7 @@ alter table stock_movement add constraint stock_movement_kind_check
 alter table stock_movement add column reference varchar(64);
 
 create index sales_order_backordered_idx on sales_order (allocation_priority desc, created_at) where status = 'BACKORDERED';
+
+-- Large orders plan thousands of shipment lines at once: ids come from the sequence fifty at a time so that
+-- Hibernate can batch the inserts.
+alter sequence shipment_line_id_seq increment by 50;

@@ -98,16 +98,20 @@ public class AllocationService {
         }
 
         List<String> planned = new ArrayList<>();
+        // one reservation per stock row, however many lines share it (a large order repeats products)
+        Map<StockKey, Integer> reservations = new java.util.TreeMap<>(
+                java.util.Comparator.comparingLong(StockKey::productId).thenComparingLong(StockKey::warehouseId));
         int sequence = existing.stream().mapToInt(Shipment::getSequenceNo).max().orElse(0);
         for (Map.Entry<Warehouse, List<Pick>> entry : picksByWarehouse.entrySet()) {
             Shipment shipment = Shipment.plan(order, ++sequence, entry.getKey());
             for (Pick pick : entry.getValue()) {
                 shipment.addLine(pick.line(), pick.quantity());
-                ledger.reserve(pick.stock(), pick.quantity(), orderId);
+                reservations.merge(pick.stock(), pick.quantity(), Integer::sum);
             }
             shipments.save(shipment);
             planned.add(shipment.getShipmentNumber() + " from " + entry.getKey().getCode());
         }
+        reservations.forEach((stock, quantity) -> ledger.reserve(stock, quantity, orderId));
         int backordered = openUnits - reservable;
         if (policy == FillPolicy.FILL_OR_KILL && backordered > 0) {
             missingByLine.forEach(OrderLine::cancelUnits);

@@ -6,6 +6,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import org.tradeflow.order.OrderLine;
 
@@ -13,8 +14,10 @@ import org.tradeflow.order.OrderLine;
 @Table(name = "shipment_line")
 public class ShipmentLine {
 
+    /** From a pooled sequence (fifty ids per round trip) so that a large order's lines are inserted in batches. */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "shipment_line_ids")
+    @SequenceGenerator(name = "shipment_line_ids", sequenceName = "shipment_line_id_seq", allocationSize = 50)
     private Long id;
     @ManyToOne(optional = false)
     @JoinColumn(name = "shipment_id")

@@ -4,6 +4,7 @@ import org.tradeflow.policy.PolicyViolation;
 import org.tradeflow.policy.Severity;
 import org.tradeflow.rules.RuleSet;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -108,6 +109,16 @@ public final class OrderEvaluation {
                     + line.getSku() + "): " + c.reason() + "; rounded up from " + line.getQuantity() + " to " + c.quantity(),
                     c.rule());
         }).toList();
+    }
+
+    /** The whole order as the order-level rows see it, from the prices chosen so far (all lines share the account). */
+    public OrderTotal orderTotal() {
+        BigDecimal total = lines.stream().filter(line -> chosenOffers.containsKey(line.getLineNo()))
+                .map(line -> PricingService.lineNet(chosenOffers.get(line.getLineNo()).getUnitPrice(), line.getQuantity(),
+                        line.getCurrency()))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        PricingLine any = lines.get(0);
+        return new OrderTotal(any.getCustomerGroup(), any.getRegion(), any.getCurrency(), total);
     }
 
     /** The lines as finally evaluated: quantities the rules rounded up carry their new value. */

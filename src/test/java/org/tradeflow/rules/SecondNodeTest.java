@@ -3,18 +3,22 @@ package org.tradeflow.rules;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.tradeflow.TradeflowApplication;
-import org.tradeflow.pricing.LineRequest;
-import org.tradeflow.pricing.PricingService;
-import org.tradeflow.support.Api;
 import org.tradeflow.support.IntegrationTest;
 import org.tradeflow.support.TestDatabase;
 
+import java.io.File;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
+import java.util.Base64;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,8 +26,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Two servers on one database, as in production behind a load balancer: a table activated through one node
- * prices the orders of the other within seconds, and so does a rollback. The second node is a whole Spring
- * context of the application (its own rules registry, engine and pricing) without a web server.
+ * prices the orders of the other within seconds, and so does a rollback. The second node is the application
+ * in a JVM of its own (Camunda keeps engines in JVM-wide registries), answering over HTTP.
  */
 class SecondNodeTest extends IntegrationTest {
 
@@ -33,48 +37,76 @@ class SecondNodeTest extends IntegrationTest {
     @Autowired
     RuleSetRegistry rules;
 
-    private ConfigurableApplicationContext secondNode;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private Process secondNode;
     private TableVersion before;
 
     @AfterEach
-    void stopSecondNodeAndRestoreTheRules() throws RuleChangeRefusedException {
+    void stopSecondNodeAndRestoreTheRules() throws Exception {
         if (secondNode != null) {
-            secondNode.close();
+            secondNode.destroy();
+            secondNode.waitFor();
         }
         rules.activate("pricing", before.version(), "test clean-up");
     }
 
     @Test
-    void tableActivatedOnOneNodePricesOrdersOnTheOtherWithinSeconds() {
+    void tableActivatedOnOneNodePricesOrdersOnTheOtherWithinSeconds() throws Exception {
         before = rules.activeVersions().stream().filter(v -> v.table().equals("pricing")).findFirst().orElseThrow();
-        secondNode = new SpringApplicationBuilder(TradeflowApplication.class).profiles("test").run(
-                "--spring.datasource.url=" + TestDatabase.jdbcUrl(),
-                "--spring.datasource.username=" + TestDatabase.username(),
-                "--spring.datasource.password=" + TestDatabase.password(),
-                // One JVM holds both nodes: the second serves no HTTP (Camunda's webapps and REST keep static
-                // state per JVM) and its engine needs a name of its own in Camunda's registry.
-                "--spring.main.web-application-type=none",
-                "--camunda.bpm.process-engine-name=second-node",
-                "--tradeflow.rules.reload-interval=PT0.5S");
-        PricingService other = secondNode.getBean(PricingService.class);
-        assertThat(contractPriceOf85123A(other)).isEqualByComparingTo("2.95");
+        int port = freePort();
+        secondNode = startSecondNode(port);
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                .until(() -> get(port, "/actuator/health").contains("UP"));
+        assertThat(contractPriceOf85123A(port)).isEqualByComparingTo("2.95");
 
         byte[] cheaper = Spreadsheets.edit(rules.content("pricing", before.version()).orElseThrow(), "ACME-DE", PRICE, "2.45");
-        Api.Response uploaded = api.putAs("rita", "demo", "/api/v1/rules/tables/pricing?comment=second%20node",
-                RuleTableController.XLSX, cheaper);
-        assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+        assertThat(api.putAs("rita", "demo", "/api/v1/rules/tables/pricing?comment=second%20node",
+                RuleTableController.XLSX, cheaper).status()).isEqualTo(201);
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(contractPriceOf85123A(other)).isEqualByComparingTo("2.45"));
+                assertThat(contractPriceOf85123A(port)).isEqualByComparingTo("2.45"));
 
         api.postAs("rita", "demo", "/api/v1/rules/tables/pricing/versions/" + before.version() + "/activate", Map.of());
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(contractPriceOf85123A(other)).isEqualByComparingTo("2.95"));
+                assertThat(contractPriceOf85123A(port)).isEqualByComparingTo("2.95"));
     }
 
-    /** What the other node's order intake and quotes would charge. */
-    private static BigDecimal contractPriceOf85123A(PricingService node) {
-        return node.price("ACME-DE", null, List.of(new LineRequest("85123A", 6))).lines().get(0).unitPrice();
+    private static Process startSecondNode(int port) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), TradeflowApplication.class.getName(),
+                "--spring.profiles.active=test",
+                "--spring.datasource.url=" + TestDatabase.jdbcUrl(),
+                "--spring.datasource.username=" + TestDatabase.username(),
+                "--spring.datasource.password=" + TestDatabase.password(),
+                "--server.port=" + port,
+                "--tradeflow.rules.reload-interval=PT0.5S")
+                .redirectErrorStream(true)
+                .redirectOutput(new File("target", "second-node.log"))
+                .start();
+    }
+
+    private BigDecimal contractPriceOf85123A(int port) throws Exception {
+        String body = "{\"accountCode\":\"ACME-DE\",\"lines\":[{\"sku\":\"85123A\",\"quantity\":6}]}";
+        HttpResponse<String> quote = http.send(request(port, "/api/v1/price-quotes")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(quote.statusCode()).as(quote.body()).isEqualTo(200);
+        return new BigDecimal(quote.body().replaceFirst("(?s).*?\"unitPrice\":([0-9.]+).*", "$1"));
+    }
+
+    private String get(int port, String path) throws Exception {
+        return http.send(request(port, path).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static HttpRequest.Builder request(int port, String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", "Basic "
+                + Base64.getEncoder().encodeToString("demo:demo".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 }
