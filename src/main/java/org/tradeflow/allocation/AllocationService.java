@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
  * Reserves the open units of an order across warehouses in the order the routing table prefers, as the
  * order's fill policy allows: everything or nothing (ship complete), what is there with the rest backordered
  * (ship partial), what is there with the rest cancelled (fill or kill), or what is there once it reaches the
- * minimum fill rate. Each warehouse that gives units gets one new shipment. Runs again for backorders when
+ * minimum fill rate. The routing table says per region whether the order is sourced for fewest shipments
+ * or line by line; each warehouse that gives units gets one new shipment. Runs again for backorders when
  * goods arrive.
  */
 @Service
@@ -62,31 +63,15 @@ public class AllocationService {
         Map<StockKey, Integer> available = ledger.lockAvailable(
                 open.stream().map(line -> line.getProduct().getId()).distinct().toList());
 
-        Map<Warehouse, List<Pick>> picksByWarehouse = new LinkedHashMap<>();
         Map<OrderLine, Integer> missingByLine = new LinkedHashMap<>();
-        int openUnits = 0;
-        int reservable = 0;
-        for (OrderLine line : open) {
-            int missing = plan.openUnits(line);
-            openUnits += missing;
-            for (String code : routing.warehousesFor(line.getLineNo())) {
-                Warehouse warehouse = byCode.get(code);
-                if (warehouse == null || missing == 0) {
-                    continue;
-                }
-                StockKey key = new StockKey(warehouse.getId(), line.getProduct().getId());
-                int take = Math.min(missing, available.getOrDefault(key, 0));
-                if (take > 0) {
-                    available.merge(key, -take, Integer::sum);
-                    picksByWarehouse.computeIfAbsent(warehouse, w -> new ArrayList<>()).add(new Pick(line, key, take));
-                    missing -= take;
-                    reservable += take;
-                }
-            }
-            if (missing > 0) {
-                missingByLine.put(line, missing);
-            }
-        }
+        open.forEach(line -> missingByLine.put(line, plan.openUnits(line)));
+        int openUnits = missingByLine.values().stream().mapToInt(Integer::intValue).sum();
+        boolean wholeOrder = open.stream().allMatch(line -> routing.sourcingFor(line.getLineNo()) == RoutingDecision.Sourcing.ORDER);
+        Map<Warehouse, List<Pick>> picksByWarehouse = wholeOrder
+                ? fewestShipments(missingByLine, routing, byCode, available)
+                : fastestPerLine(missingByLine, routing, byCode, available);
+        missingByLine.values().removeIf(missing -> missing == 0);
+        int reservable = picksByWarehouse.values().stream().flatMap(List::stream).mapToInt(Pick::quantity).sum();
         String shortages = missingByLine.entrySet().stream().map(e -> "line " + e.getKey().getLineNo() + " ("
                         + e.getKey().getProduct().getSku() + ") short by " + e.getValue() + " in "
                         + routing.warehousesFor(e.getKey().getLineNo()))
@@ -129,6 +114,74 @@ public class AllocationService {
             orders.allocated(orderId, String.join(", ", planned));
         }
         return new Allocation(numbers, backordered, false);
+    }
+
+    /** Each line from the first warehouse of its own preference list that has stock, then the next. */
+    private static Map<Warehouse, List<Pick>> fastestPerLine(Map<OrderLine, Integer> missingByLine, RoutingDecision routing,
+                                                             Map<String, Warehouse> byCode, Map<StockKey, Integer> available) {
+        Map<Warehouse, List<Pick>> picks = new LinkedHashMap<>();
+        for (Map.Entry<OrderLine, Integer> entry : missingByLine.entrySet()) {
+            for (String code : routing.warehousesFor(entry.getKey().getLineNo())) {
+                Warehouse warehouse = byCode.get(code);
+                if (warehouse != null && entry.getValue() > 0) {
+                    take(entry, warehouse, available, picks);
+                }
+            }
+        }
+        return picks;
+    }
+
+    /**
+     * As few shipments as possible for the whole order: the warehouse that can give the most open units
+     * ships them, then the next for what is left (ties go to the earlier preference), each line only from
+     * warehouses its routing allows.
+     */
+    private static Map<Warehouse, List<Pick>> fewestShipments(Map<OrderLine, Integer> missingByLine, RoutingDecision routing,
+                                                              Map<String, Warehouse> byCode, Map<StockKey, Integer> available) {
+        List<String> preference = missingByLine.keySet().stream()
+                .flatMap(line -> routing.warehousesFor(line.getLineNo()).stream()).distinct()
+                .filter(byCode::containsKey).toList();
+        Map<Warehouse, List<Pick>> picks = new LinkedHashMap<>();
+        List<String> unused = new ArrayList<>(preference);
+        while (!unused.isEmpty()) {
+            String best = null;
+            int bestUnits = 0;
+            for (String code : unused) {
+                int units = 0;
+                for (Map.Entry<OrderLine, Integer> entry : missingByLine.entrySet()) {
+                    if (routing.warehousesFor(entry.getKey().getLineNo()).contains(code)) {
+                        units += Math.min(entry.getValue(), available.getOrDefault(
+                                new StockKey(byCode.get(code).getId(), entry.getKey().getProduct().getId()), 0));
+                    }
+                }
+                if (units > bestUnits) {
+                    best = code;
+                    bestUnits = units;
+                }
+            }
+            if (best == null) {
+                break;
+            }
+            unused.remove(best);
+            for (Map.Entry<OrderLine, Integer> entry : missingByLine.entrySet()) {
+                if (entry.getValue() > 0 && routing.warehousesFor(entry.getKey().getLineNo()).contains(best)) {
+                    take(entry, byCode.get(best), available, picks);
+                }
+            }
+        }
+        return picks;
+    }
+
+    /** Takes what the warehouse has of the line's missing units, and counts them as no longer missing. */
+    private static void take(Map.Entry<OrderLine, Integer> missing, Warehouse warehouse, Map<StockKey, Integer> available,
+                             Map<Warehouse, List<Pick>> picks) {
+        StockKey key = new StockKey(warehouse.getId(), missing.getKey().getProduct().getId());
+        int take = Math.min(missing.getValue(), available.getOrDefault(key, 0));
+        if (take > 0) {
+            available.merge(key, -take, Integer::sum);
+            picks.computeIfAbsent(warehouse, w -> new ArrayList<>()).add(new Pick(missing.getKey(), key, take));
+            missing.setValue(missing.getValue() - take);
+        }
     }
 
     /** Whether the units that can be reserved now may ship under the policy, or the order waits. */

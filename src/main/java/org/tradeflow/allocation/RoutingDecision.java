@@ -20,10 +20,23 @@ public final class RoutingDecision {
     public record Transit(int days, String carrier) {
     }
 
+    /** How an order is sourced: ORDER = fewest shipments for the whole order, LINE = each line on its own. */
+    public enum Sourcing { ORDER, LINE }
+
+    private final Map<Integer, Sourcing> sourcingByLine = new HashMap<>();
+
     /** The table is sequential: the first row that matches a line decides it. */
-    public void route(RoutingRequest request, String warehouseCodes) {
-        warehousesByLine.computeIfAbsent(request.getLineNo(), no -> Arrays.stream(warehouseCodes.split(","))
+    public void route(RoutingRequest request, String warehouseCodes, String sourcing) {
+        if (warehousesByLine.containsKey(request.getLineNo())) {
+            return;
+        }
+        warehousesByLine.put(request.getLineNo(), Arrays.stream(warehouseCodes.split(","))
                 .map(String::trim).filter(code -> !code.isEmpty()).toList());
+        sourcingByLine.put(request.getLineNo(), Sourcing.valueOf(sourcing.trim()));
+    }
+
+    public Sourcing sourcingFor(int lineNo) {
+        return sourcingByLine.getOrDefault(lineNo, Sourcing.LINE);
     }
 
     /** The table is sequential: the first row that matches a warehouse and region decides. */

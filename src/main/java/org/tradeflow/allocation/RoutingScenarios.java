@@ -30,6 +30,10 @@ class RoutingScenarios implements ScenarioRunner {
         if (!expected.isEmpty() && !expected.equals(routing.warehousesFor(1))) {
             return Optional.of("expected warehouses " + expected + " but got " + routing.warehousesFor(1));
         }
+        String sourcing = scenario.get("Expected sourcing");
+        if (!sourcing.isEmpty() && !sourcing.equals(routing.sourcingFor(1).name())) {
+            return Optional.of("expected sourcing " + sourcing + " but got " + routing.sourcingFor(1));
+        }
         String days = scenario.get("Expected transit days");
         if (days.isEmpty()) {
             return Optional.empty();

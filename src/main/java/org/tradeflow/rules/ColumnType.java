@@ -31,7 +31,9 @@ enum ColumnType {
     SEVERITY,
     /** What a quantity row does: report (BLOCK, WARN) or ROUND_UP. */
     HANDLING,
-    YES_NO;
+    YES_NO,
+    /** How an order is sourced: ORDER or LINE. */
+    SOURCING;
 
     private static final Pattern UNSAFE_IN_QUOTES = Pattern.compile("[\"\\\\\\n\\r]");
     private static final Pattern PLAIN_NUMBER = Pattern.compile("\\d+(\\.\\d+)?");
@@ -54,6 +56,9 @@ enum ColumnType {
         }
         if (template.contains("handling = \"$param\"") || template.contains("brokenPack($l, \"$param\"")) {
             return HANDLING;
+        }
+        if (template.contains("route($r, warehouses, \"$param\")")) {
+            return SOURCING;
         }
         return template.contains("stacksWithTier = \"$param\"") ? YES_NO : TEXT;
     }
@@ -90,6 +95,7 @@ enum ColumnType {
             case SEVERITY -> oneOf(text, SEVERITIES);
             case HANDLING -> oneOf(text, HANDLINGS);
             case YES_NO -> oneOf(text.toUpperCase(Locale.ROOT), Set.of("YES", "NO"));
+            case SOURCING -> oneOf(text, Set.of("ORDER", "LINE"));
         };
     }
 

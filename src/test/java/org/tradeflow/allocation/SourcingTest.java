@@ -1,0 +1,58 @@
+package org.tradeflow.allocation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.tradeflow.support.Api;
+import org.tradeflow.support.IntegrationTest;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tradeflow.support.OrderRequests.anOrder;
+
+/** routing.xlsx decides per region: the fewest shipments for the whole order, or each line on its own. */
+class SourcingTest extends IntegrationTest {
+
+    @Test
+    void centralEuropeIsSourcedForTheFewestShipments() {
+        // EU-CENTRAL prefers Hamburg, but only Rotterdam has both products: one shipment from Rotterdam.
+        String both = fixtures.product(Map.of("WH-DE", 10, "WH-NL", 10));
+        String rotterdamOnly = fixtures.product(Map.of("WH-NL", 10));
+
+        JsonNode order = allocate(anOrder().forAccount("ACME-DE").line(both, 4).line(rotterdamOnly, 4).body());
+
+        assertThat(order.get("shipments")).extracting(s -> s.get("warehouse").asText() + ":" + s.get("lines").size())
+                .containsExactly("WH-NL:2");
+    }
+
+    @Test
+    void northernEuropeIsSourcedLineByLineFromEachLinesFirstWarehouse() {
+        // EU-NORTH prefers Rotterdam, which has the first product only: two shipments.
+        String both = fixtures.product(Map.of("WH-DE", 10, "WH-NL", 10));
+        String hamburgOnly = fixtures.product(Map.of("WH-DE", 10));
+
+        JsonNode order = allocate(anOrder().forAccount("NORD-SE").line(both, 4).line(hamburgOnly, 4).body());
+
+        assertThat(order.get("shipments")).extracting(s -> s.get("warehouse").asText() + ":" + s.get("lines").get(0).get("sku").asText())
+                .containsExactly("WH-NL:" + both, "WH-DE:" + hamburgOnly);
+    }
+
+    @Test
+    void whenNoWarehouseHasEverythingTheBiggestShareShipsFirst() {
+        String sku = fixtures.product(Map.of("WH-DE", 3, "WH-NL", 8));
+
+        JsonNode order = allocate(anOrder().forAccount("ACME-DE").line(sku, 10).body());
+
+        assertThat(order.get("shipments")).extracting(s -> s.get("warehouse").asText() + ":" + s.get("lines").get(0).get("quantity").asInt())
+                .containsExactly("WH-NL:8", "WH-DE:2");
+    }
+
+    private JsonNode allocate(Map<String, Object> body) {
+        Api.Response created = api.post("/api/v1/orders", body);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        processes.runJobs(created.json().get("orderNumber").asText());
+        JsonNode order = api.get("/api/v1/orders/" + created.json().get("id").asLong()).json();
+        assertThat(order.get("status").asText()).isEqualTo("ALLOCATED");
+        return order;
+    }
+}
