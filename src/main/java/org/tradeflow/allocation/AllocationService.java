@@ -6,12 +6,15 @@ import org.tradeflow.account.FillPolicy;
 import org.tradeflow.fulfilment.Shipment;
 import org.tradeflow.fulfilment.ShipmentPlan;
 import org.tradeflow.fulfilment.ShipmentRepository;
+import org.tradeflow.fulfilment.ShipmentStatus;
+import org.tradeflow.inventory.IncomingSupply;
 import org.tradeflow.inventory.StockLedger;
 import org.tradeflow.inventory.StockLedger.StockKey;
 import org.tradeflow.inventory.Warehouse;
 import org.tradeflow.inventory.WarehouseRepository;
 import org.tradeflow.order.OrderLifecycle;
 import org.tradeflow.order.OrderLine;
+import org.tradeflow.order.OrderStatus;
 import org.tradeflow.order.SalesOrder;
 import org.tradeflow.rules.RuleSetRegistry;
 
@@ -38,14 +41,16 @@ public class AllocationService {
     private final ShipmentRepository shipments;
     private final WarehouseRepository warehouses;
     private final StockLedger ledger;
+    private final IncomingSupply supply;
     private final RuleSetRegistry rules;
 
     AllocationService(OrderLifecycle orders, ShipmentRepository shipments, WarehouseRepository warehouses,
-                      StockLedger ledger, RuleSetRegistry rules) {
+                      StockLedger ledger, IncomingSupply supply, RuleSetRegistry rules) {
         this.orders = orders;
         this.shipments = shipments;
         this.warehouses = warehouses;
         this.ledger = ledger;
+        this.supply = supply;
         this.rules = rules;
     }
 
@@ -55,7 +60,12 @@ public class AllocationService {
         ShipmentPlan plan = ShipmentPlan.of(existing);
         List<OrderLine> open = order.getLines().stream().filter(line -> plan.openUnits(line) > 0).toList();
         if (open.isEmpty()) {
-            return new Allocation(List.of(), 0, false);
+            // woken after an order change cancelled what was waiting: earlier shipments carried the rest, if any
+            boolean shipped = existing.stream().anyMatch(shipment -> shipment.getStatus() != ShipmentStatus.CANCELLED);
+            if (shipped && order.getStatus() != OrderStatus.SHIPPED) {
+                orders.shipped(orderId, true, "Nothing left open: the units still waiting were cancelled");
+            }
+            return new Allocation(shipped ? Outcome.ALL_SHIPPED : Outcome.NOTHING_TO_SHIP, List.of(), 0);
         }
         RoutingDecision routing = route(order, open);
         Map<String, Warehouse> byCode = warehouses.findAll().stream()
@@ -72,14 +82,11 @@ public class AllocationService {
                 : fastestPerLine(missingByLine, routing, byCode, available);
         missingByLine.values().removeIf(missing -> missing == 0);
         int reservable = picksByWarehouse.values().stream().flatMap(List::stream).mapToInt(Pick::quantity).sum();
-        String shortages = missingByLine.entrySet().stream().map(e -> "line " + e.getKey().getLineNo() + " ("
-                        + e.getKey().getProduct().getSku() + ") short by " + e.getValue() + " in "
-                        + routing.warehousesFor(e.getKey().getLineNo()))
-                .collect(Collectors.joining("; "));
+        String shortages = shortages(missingByLine, routing, byCode);
         FillPolicy policy = order.getFillPolicy();
         if (!shipsNow(policy, order.getMinFillRate(), reservable, openUnits)) {
             orders.backordered(orderId, "Waiting for stock (" + describe(order) + "): " + shortages);
-            return new Allocation(List.of(), openUnits, false);
+            return new Allocation(Outcome.WAITING, List.of(), openUnits);
         }
 
         List<String> planned = new ArrayList<>();
@@ -104,7 +111,7 @@ public class AllocationService {
             backordered = 0;
         }
         if (planned.isEmpty()) {
-            return new Allocation(List.of(), 0, true);
+            return new Allocation(Outcome.NOTHING_TO_SHIP, List.of(), 0);
         }
         List<String> numbers = planned.stream().map(p -> p.substring(0, p.indexOf(' '))).toList();
         if (backordered > 0) {
@@ -113,7 +120,7 @@ public class AllocationService {
         } else {
             orders.allocated(orderId, String.join(", ", planned));
         }
-        return new Allocation(numbers, backordered, false);
+        return new Allocation(Outcome.SHIPMENTS_PLANNED, numbers, backordered);
     }
 
     /** Each line from the first warehouse of its own preference list that has stock, then the next. */
@@ -184,6 +191,21 @@ public class AllocationService {
         }
     }
 
+    /** "line 1 (22423) short by 5 in [WH-DE, WH-NL], supply expected 2026-12-01": what waits, and until when. */
+    private String shortages(Map<OrderLine, Integer> missingByLine, RoutingDecision routing, Map<String, Warehouse> byCode) {
+        Map<StockKey, java.time.LocalDate> expected = supply.nextExpected(
+                missingByLine.keySet().stream().map(line -> line.getProduct().getId()).distinct().toList());
+        return missingByLine.entrySet().stream().map(e -> {
+            OrderLine line = e.getKey();
+            List<String> routed = routing.warehousesFor(line.getLineNo());
+            java.util.Optional<java.time.LocalDate> next = routed.stream().filter(byCode::containsKey)
+                    .map(code -> expected.get(new StockKey(byCode.get(code).getId(), line.getProduct().getId())))
+                    .filter(java.util.Objects::nonNull).min(java.time.LocalDate::compareTo);
+            return "line " + line.getLineNo() + " (" + line.getProduct().getSku() + ") short by " + e.getValue() + " in "
+                    + routed + next.map(day -> ", supply expected " + day).orElse(", no supply expected");
+        }).collect(Collectors.joining("; "));
+    }
+
     /** Whether the units that can be reserved now may ship under the policy, or the order waits. */
     static boolean shipsNow(FillPolicy policy, Integer minFillRate, int reservable, int openUnits) {
         return switch (policy) {
@@ -209,11 +231,26 @@ public class AllocationService {
         return routing;
     }
 
-    /**
-     * One round of allocation: the shipments it planned (their numbers are the fulfilment processes' keys),
-     * the units still waiting for stock, and whether the order ends with nothing to ship (all killed).
-     */
-    public record Allocation(List<String> newShipments, int backorderedUnits, boolean nothingToShip) {
+    /** Units of the order in no shipment and not cancelled: what still waits for stock. */
+    @Transactional(readOnly = true)
+    public int openUnits(long orderId) {
+        return ShipmentPlan.of(shipments.findByOrderIdOrderById(orderId)).openUnits(orders.get(orderId));
+    }
+
+    /** What one round of allocation leads to. */
+    public enum Outcome {
+        /** New shipments go to fulfilment (units may still wait). */
+        SHIPMENTS_PLANNED,
+        /** Nothing can ship now under the fill policy; the order waits for stock. */
+        WAITING,
+        /** Nothing is open any more and earlier shipments carry everything. */
+        ALL_SHIPPED,
+        /** Nothing is open and nothing ever shipped: every unit was cancelled (fill or kill, order changes). */
+        NOTHING_TO_SHIP
+    }
+
+    /** One round of allocation: its outcome, the shipments it planned (the fulfilment processes' keys), units still waiting. */
+    public record Allocation(Outcome outcome, List<String> newShipments, int backorderedUnits) {
     }
 
     private record Pick(OrderLine line, StockKey stock, int quantity) {

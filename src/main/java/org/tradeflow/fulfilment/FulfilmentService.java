@@ -5,6 +5,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.tradeflow.integration.Outbox;
 import org.tradeflow.inventory.StockLedger;
 import org.tradeflow.order.OrderLifecycle;
+import org.tradeflow.order.OrderLine;
 import org.tradeflow.web.ApiProblem;
 
 import java.time.Clock;
@@ -43,12 +44,7 @@ public class FulfilmentService {
                 .orElseThrow(() -> new IllegalStateException("No shipment " + shipmentNumber));
         if (shipment.getStatus() == ShipmentStatus.PLANNED) {
             shipment.requested();
-            outbox.publish("ShipmentRequested", shipmentNumber, Map.of(
-                    "shipmentNumber", shipmentNumber,
-                    "orderNumber", shipment.getOrder().getOrderNumber(),
-                    "warehouse", shipment.getWarehouse().getCode(),
-                    "lines", shipment.getLines().stream().map(line -> Map.of(
-                            "sku", line.getOrderLine().getProduct().getSku(), "quantity", line.getQuantity())).toList()));
+            announce("ShipmentRequested", shipment);
             orders.note(shipment.getOrder().getId(), "SHIPMENT_REQUESTED",
                     shipmentNumber + " requested from " + shipment.getWarehouse().getCode());
         }
@@ -72,6 +68,55 @@ public class FulfilmentService {
             cancelled++;
         }
         return cancelled;
+    }
+
+    /**
+     * Takes units of an order line off the order's shipments not yet dispatched (planned ones first, so that
+     * requests already with a warehouse change as little as possible) and releases their reservations. A
+     * requested shipment that changes is announced again through the outbox. The caller holds the order's
+     * lock. Returns the shipments left with nothing to carry (now cancelled).
+     */
+    public List<String> withdraw(long orderId, OrderLine orderLine, int units) {
+        List<String> emptied = new java.util.ArrayList<>();
+        int left = units;
+        List<Shipment> open = shipments.findByOrderIdOrderById(orderId).stream().filter(s -> s.getStatus().isOpen())
+                .sorted(Comparator.comparing((Shipment s) -> s.getStatus() == ShipmentStatus.REQUESTED)).toList();
+        for (Shipment shipment : open) {
+            for (ShipmentLine line : List.copyOf(shipment.getLines())) {
+                if (left == 0 || !line.getOrderLine().getId().equals(orderLine.getId())) {
+                    continue;
+                }
+                int take = Math.min(left, line.getQuantity());
+                ledger.release(new StockLedger.StockKey(shipment.getWarehouse().getId(), orderLine.getProduct().getId()),
+                        take, orderId, shipment.getId());
+                if (take == line.getQuantity()) {
+                    shipment.getLines().remove(line);
+                } else {
+                    line.reduce(take);
+                }
+                left -= take;
+                if (shipment.getLines().isEmpty()) {
+                    shipment.cancelled();
+                    emptied.add(shipment.getShipmentNumber());
+                }
+                if (shipment.getStatus() != ShipmentStatus.PLANNED) {
+                    announce(shipment.getStatus() == ShipmentStatus.CANCELLED ? "ShipmentCancelled" : "ShipmentChanged", shipment);
+                }
+            }
+        }
+        if (left > 0) {
+            throw new IllegalStateException("Line " + orderLine.getLineNo() + " has " + left + " units fewer in open shipments than asked");
+        }
+        return emptied;
+    }
+
+    private void announce(String event, Shipment shipment) {
+        outbox.publish(event, shipment.getShipmentNumber(), Map.of(
+                "shipmentNumber", shipment.getShipmentNumber(),
+                "orderNumber", shipment.getOrder().getOrderNumber(),
+                "warehouse", shipment.getWarehouse().getCode(),
+                "lines", shipment.getLines().stream().map(line -> Map.of(
+                        "sku", line.getOrderLine().getProduct().getSku(), "quantity", line.getQuantity())).toList()));
     }
 
     public Shipment dispatch(long shipmentId, String carrier, String trackingNumber) {

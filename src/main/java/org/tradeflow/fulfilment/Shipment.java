@@ -44,7 +44,7 @@ public class Shipment {
     @Version
     private long version;
 
-    @OneToMany(mappedBy = "shipment", cascade = CascadeType.ALL)
+    @OneToMany(mappedBy = "shipment", cascade = CascadeType.ALL, orphanRemoval = true)
     private List<ShipmentLine> lines = new ArrayList<>();
 
     protected Shipment() {

@@ -36,6 +36,16 @@ public class ShipmentLine {
         this.quantity = quantity;
     }
 
+    /** Carries fewer units (an order change); the caller releases their reservation. */
+    void reduce(int units) {
+        if (units <= 0 || units > quantity) {
+            throw new IllegalArgumentException("Cannot take " + units + " of " + quantity + " units off a shipment line");
+        }
+        quantity -= units;
+    }
+
+    Shipment getShipment() { return shipment; }
+
     public OrderLine getOrderLine() { return orderLine; }
     public int getQuantity() { return quantity; }
 }

@@ -67,9 +67,9 @@ public class OrderQueries {
                        ol.line_no, p.sku, sl.quantity
                   from shipment s
                   join warehouse w on w.id = s.warehouse_id
-                  join shipment_line sl on sl.shipment_id = s.id
-                  join order_line ol on ol.id = sl.order_line_id
-                  join product p on p.id = ol.product_id
+                  left join shipment_line sl on sl.shipment_id = s.id
+                  left join order_line ol on ol.id = sl.order_line_id
+                  left join product p on p.id = ol.product_id
                  where s.order_id = :orderId
                  order by s.sequence_no, ol.line_no""", new MapSqlParameterSource("orderId", orderId), rs -> {
             OrderView.Shipment shipment = shipments.computeIfAbsent(rs.getLong("id"), id -> {
@@ -81,7 +81,9 @@ public class OrderQueries {
                     throw new IllegalStateException(e);
                 }
             });
-            shipment.lines().add(new OrderView.ShipmentLine(rs.getInt("line_no"), rs.getString("sku"), rs.getInt("quantity")));
+            if (rs.getString("sku") != null) { // a cancelled shipment may have lost all its lines to an order change
+                shipment.lines().add(new OrderView.ShipmentLine(rs.getInt("line_no"), rs.getString("sku"), rs.getInt("quantity")));
+            }
         });
         return List.copyOf(shipments.values());
     }

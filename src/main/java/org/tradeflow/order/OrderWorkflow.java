@@ -11,6 +11,9 @@ public interface OrderWorkflow {
     /** Ends the process of an order that was just cancelled. */
     void cancelled(String orderNumber, String reason);
 
+    /** Ends the fulfilment process of a shipment an order change left with nothing to carry. */
+    void shipmentCancelled(String shipmentNumber);
+
     /**
      * Wakes the backorders among these orders (in this order) that wait for stock; returns the woken ones.
      * An order whose process is elsewhere (shipping a part, waiting for approval) is skipped.

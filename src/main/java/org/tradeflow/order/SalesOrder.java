@@ -108,6 +108,12 @@ public class SalesOrder {
         this.urgency = urgency;
     }
 
+    /** The customer wants the goods on another day; the caller records who and why. */
+    public void rescheduleDelivery(LocalDate requestedDeliveryDate) {
+        this.requestedDeliveryDate = requestedDeliveryDate;
+        this.updatedAt = Instant.now();
+    }
+
     public void assignAllocationPriority(int priority) {
         this.allocationPriority = priority;
     }

@@ -17,11 +17,11 @@ class AllocateStockDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         AllocationService.Allocation result = allocation.allocate(ProcessVariables.orderId(execution));
+        execution.setVariable(OrderToCashProcess.Variables.ALLOCATION_OUTCOME, result.outcome().name());
         execution.setVariable(OrderToCashProcess.Variables.NEW_SHIPMENTS, String.join(",", result.newShipments()));
         execution.setVariable(OrderToCashProcess.Variables.BACKORDERED_UNITS, result.backorderedUnits());
-        execution.setVariable(OrderToCashProcess.Variables.NOTHING_TO_SHIP, result.nothingToShip());
-        if (result.nothingToShip()) {
-            execution.setVariable(OrderToCashProcess.Variables.CANCEL_REASON, "fill or kill: nothing could ship");
+        if (result.outcome() == AllocationService.Outcome.NOTHING_TO_SHIP) {
+            execution.setVariable(OrderToCashProcess.Variables.CANCEL_REASON, "nothing is left to ship (every unit was cancelled)");
         }
     }
 }

@@ -45,6 +45,13 @@ class CamundaOrderWorkflow implements OrderWorkflow, DispatchListener {
     }
 
     @Override
+    public void shipmentCancelled(String shipmentNumber) {
+        runtime.createMessageCorrelation(OrderToCashProcess.MESSAGE_SHIPMENT_CANCELLED)
+                .processInstanceBusinessKey(shipmentNumber)
+                .correlateAllWithResult();
+    }
+
+    @Override
     public List<String> stockArrived(List<String> orderNumbers) {
         List<String> woken = new ArrayList<>();
         for (String orderNumber : orderNumbers) {

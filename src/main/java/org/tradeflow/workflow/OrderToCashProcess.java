@@ -10,6 +10,8 @@ public final class OrderToCashProcess {
     public static final String MESSAGE_SHIPMENT_DISPATCHED = "ShipmentDispatched";
     /** Goods arrived that a waiting backorder needs. */
     public static final String MESSAGE_STOCK_ARRIVED = "StockArrived";
+    /** An order change left a shipment with nothing to carry; it is already cancelled in the database. */
+    public static final String MESSAGE_SHIPMENT_CANCELLED = "ShipmentCancelled";
     /** The customer (or the order desk) cancelled the order; the order is already cancelled in the database. */
     public static final String MESSAGE_ORDER_CANCELLED = "OrderCancelled";
 
@@ -26,7 +28,8 @@ public final class OrderToCashProcess {
         /** Shipment numbers the last allocation planned, comma-separated (one fulfilment process each). */
         public static final String NEW_SHIPMENTS = "newShipments";
         public static final String BACKORDERED_UNITS = "backorderedUnits";
-        public static final String NOTHING_TO_SHIP = "nothingToShip";
+        /** SHIPMENTS_PLANNED, WAITING, ALL_SHIPPED or NOTHING_TO_SHIP (AllocationService.Outcome). */
+        public static final String ALLOCATION_OUTCOME = "allocationOutcome";
         public static final String CANCEL_REASON = "cancelReason";
         public static final String DISPATCH_SLA = "dispatchSla";
         public static final String DECISION_COMMENT = "decisionComment";

@@ -21,6 +21,9 @@ class BackorderTest extends IntegrationTest {
         fixtures.incoming(sku, "WH-DE", 30, java.time.LocalDate.now().plusDays(3), "PO-88001");
         String order = submitAndRun(anOrder().forAccount("ACME-DE").line(sku, 10).with("fillPolicy", "SHIP_COMPLETE"));
         assertThat(status(order)).isEqualTo("BACKORDERED");
+        assertThat(view(order).get("statusReason").asText()).endsWith("short by 6 in [WH-DE, WH-NL], supply expected "
+                + java.time.LocalDate.now().plusDays(3));
+        assertThat(view(order).get("lines").get(0).get("backorderedQuantity").asInt()).isEqualTo(10);
         assertThat(fixtures.reserved(sku, "WH-DE")).isZero();
 
         JsonNode receipt = receive("WH-DE", "PO-88001", sku, 30);

@@ -1,0 +1,63 @@
+package org.tradeflow.allocation;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.tradeflow.order.OrderQueries;
+import org.tradeflow.order.OrderView;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Changes after capture: calling an order off before anything shipped, fewer units, another delivery date. */
+@RestController
+class OrderChangeController {
+
+    private final OrderCancellation cancellation;
+    private final OrderChanges changes;
+    private final OrderQueries queries;
+
+    OrderChangeController(OrderCancellation cancellation, OrderChanges changes, OrderQueries queries) {
+        this.cancellation = cancellation;
+        this.changes = changes;
+        this.queries = queries;
+    }
+
+    @PostMapping("/api/v1/orders/{id}/cancel")
+    OrderView cancel(@PathVariable long id, @Valid @RequestBody CancelRequest request, Authentication caller) {
+        cancellation.cancel(id, request.reason(), caller.getName());
+        return queries.view(id);
+    }
+
+    @PostMapping("/api/v1/orders/{id}/changes")
+    OrderView change(@PathVariable long id, @Valid @RequestBody ChangeRequest request, Authentication caller) {
+        changes.change(id, request.reason(), request.requestedDeliveryDate(), request.lines() == null ? List.of()
+                : request.lines().stream().map(line -> new OrderChanges.LineChange(line.lineNo(), line.quantity())).toList(),
+                caller.getName());
+        return queries.view(id);
+    }
+
+    record CancelRequest(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    /** At least a new delivery date or one line; quantity 0 cancels the line. */
+    record ChangeRequest(@NotBlank @Size(max = 500) String reason, LocalDate requestedDeliveryDate,
+                         @Size(max = 5000) List<@NotNull @Valid LineChange> lines) {
+        @AssertTrue(message = "name a new requestedDeliveryDate or at least one line")
+        boolean isSomethingToChange() {
+            return requestedDeliveryDate != null || (lines != null && !lines.isEmpty());
+        }
+    }
+
+    record LineChange(@Min(1) int lineNo, @Min(0) @Max(1_000_000) int quantity) {
+    }
+}

@@ -1,0 +1,122 @@
+package org.tradeflow.allocation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.tradeflow.support.Api;
+import org.tradeflow.support.IntegrationTest;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tradeflow.support.OrderRequests.anOrder;
+
+/** What a customer changes after capture: fewer units, a cancelled line, another delivery date. */
+class OrderChangesTest extends IntegrationTest {
+
+    @Test
+    void fewerUnitsReleaseTheirReservationAndACancelledLineCancelsItsShipment() {
+        // Acme, fewest shipments: line 1 from Hamburg; line 2 exists only in Rotterdam, so it ships on its own.
+        String kept = fixtures.product(Map.of("WH-DE", 10));
+        String dropped = fixtures.product(Map.of("WH-NL", 10));
+        JsonNode order = submitAndRun(anOrder().forAccount("ACME-DE").line(kept, 6).line(dropped, 3).body());
+        assertThat(order.get("shipments")).hasSize(2);
+        String droppedShipment = order.get("shipments").get(1).get("shipmentNumber").asText();
+
+        Api.Response changed = change(order, Map.of("reason", "customer needs less",
+                "lines", List.of(Map.of("lineNo", 1, "quantity", 4), Map.of("lineNo", 2, "quantity", 0))));
+
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        JsonNode view = changed.json();
+        assertThat(view.get("lines").get(0).get("cancelledQuantity").asInt()).isEqualTo(2);
+        assertThat(view.get("lines").get(1).get("cancelledQuantity").asInt()).isEqualTo(3);
+        assertThat(view.get("shipments").get(0).get("lines").get(0).get("quantity").asInt()).isEqualTo(4);
+        assertThat(view.get("shipments").get(1).get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(fixtures.reserved(kept, "WH-DE")).isEqualTo(4);
+        assertThat(fixtures.reserved(dropped, "WH-NL")).isZero();
+        assertThat(fixtures.stock(dropped).ledgerReserved()).isZero();
+        assertThat(processes.isEnded(droppedShipment)).as("the emptied shipment's process ends").isTrue();
+        assertThat(view.get("audit").toString()).contains("ORDER_CHANGED", "By demo: customer needs less: line 1 ("
+                + kept + ") 6 -> 4; line 2 (" + dropped + ") 3 -> 0; shipments cancelled: " + droppedShipment);
+    }
+
+    @Test
+    void aBackorderThatAsksForLessShipsWhatIsThere() {
+        String sku = fixtures.product(Map.of("WH-DE", 4));
+        JsonNode order = submitAndRun(anOrder().forAccount("ACME-DE").line(sku, 10).with("fillPolicy", "SHIP_COMPLETE").body());
+        assertThat(order.get("status").asText()).isEqualTo("BACKORDERED");
+
+        change(order, Map.of("reason", "four will do", "lines", List.of(Map.of("lineNo", 1, "quantity", 4))));
+        processes.runJobs(order.get("orderNumber").asText());
+
+        JsonNode allocated = reload(order);
+        assertThat(allocated.get("status").asText()).isEqualTo("ALLOCATED");
+        assertThat(fixtures.reserved(sku, "WH-DE")).isEqualTo(4);
+    }
+
+    @Test
+    void aBackorderWhoseWaitingUnitsAreAllCancelledEndsCancelled() {
+        String sku = fixtures.product(Map.of());
+        JsonNode order = submitAndRun(anOrder().forAccount("ACME-DE").line(sku, 5).body());
+
+        change(order, Map.of("reason", "no longer needed", "lines", List.of(Map.of("lineNo", 1, "quantity", 0))));
+        processes.runJobs(order.get("orderNumber").asText());
+
+        assertThat(reload(order).get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(processes.isEnded(order.get("orderNumber").asText())).isTrue();
+    }
+
+    @Test
+    void theRequestedDeliveryDateMovesAndTheAuditSaysWhoAndWhy() {
+        String sku = fixtures.product(Map.of("WH-DE", 10));
+        JsonNode order = submitAndRun(anOrder().forAccount("ACME-DE").line(sku, 2).body());
+        LocalDate later = LocalDate.now().plusDays(20);
+
+        Api.Response moved = api.postAs("oscar", "demo", "/api/v1/orders/" + order.get("id").asLong() + "/changes",
+                Map.of("reason", "store opening delayed", "requestedDeliveryDate", later.toString()));
+
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        assertThat(moved.json().get("requestedDeliveryDate").asText()).isEqualTo(later.toString());
+        assertThat(moved.json().get("audit").toString()).contains("By oscar: store opening delayed: requested delivery date null -> " + later);
+    }
+
+    @Test
+    void changesThatCannotBeMadeAreRefusedNamingWhy() {
+        // 3 of 5 ship at once (ship partial) and are dispatched; 2 wait for stock.
+        String sku = fixtures.product(Map.of("WH-DE", 3));
+        JsonNode order = submitAndRun(anOrder().forAccount("ACME-DE").line(sku, 5).with("fillPolicy", "SHIP_PARTIAL").body());
+        api.post("/api/v1/shipments/" + order.get("shipments").get(0).get("id").asLong() + "/dispatch",
+                Map.of("carrier", "DHL", "trackingNumber", "JD1"));
+
+        Api.Response more = change(order, Map.of("reason", "more", "lines", List.of(Map.of("lineNo", 1, "quantity", 6))));
+        Api.Response unknownLine = change(order, Map.of("reason", "x", "lines", List.of(Map.of("lineNo", 9, "quantity", 1))));
+        Api.Response nothing = change(order, Map.of("reason", "nothing"));
+        Api.Response past = change(order, Map.of("reason", "x", "requestedDeliveryDate", LocalDate.now().minusDays(1).toString()));
+        Api.Response shipped = change(order, Map.of("reason", "x", "lines", List.of(Map.of("lineNo", 1, "quantity", 1))));
+
+        assertThat(more.status()).isEqualTo(422);
+        assertThat(more.json().get("errors").get(0).get("field").asText()).isEqualTo("lines[0].quantity");
+        assertThat(unknownLine.json().get("errors").get(0).get("field").asText()).isEqualTo("lines[0].lineNo");
+        assertThat(nothing.status()).isEqualTo(422);
+        assertThat(nothing.body()).contains("name a new requestedDeliveryDate or at least one line");
+        assertThat(past.json().get("errors").get(0).get("field").asText()).isEqualTo("requestedDeliveryDate");
+        assertThat(shipped.status()).isEqualTo(409);
+        assertThat(shipped.body()).contains("has 3 units dispatched already");
+    }
+
+    private JsonNode submitAndRun(Map<String, Object> body) {
+        Api.Response created = api.post("/api/v1/orders", body);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        processes.runJobs(created.json().get("orderNumber").asText());
+        return reload(created.json());
+    }
+
+    private Api.Response change(JsonNode order, Map<String, Object> body) {
+        return api.post("/api/v1/orders/" + order.get("id").asLong() + "/changes", body);
+    }
+
+    private JsonNode reload(JsonNode order) {
+        return api.get("/api/v1/orders/" + order.get("id").asLong()).json();
+    }
+}
