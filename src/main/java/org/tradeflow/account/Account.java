@@ -38,6 +38,8 @@ public class Account {
     private Integer minFillRate;
     /** STANDARD or PREMIUM service level (the priority table reads it). */
     private String sla;
+    /** Backordered products may be replaced by their catalog substitute without asking. */
+    private boolean acceptsSubstitutes;
 
     protected Account() {
     }
@@ -56,4 +58,5 @@ public class Account {
     public FillPolicy getFillPolicy() { return fillPolicy; }
     public Integer getMinFillRate() { return minFillRate; }
     public String getSla() { return sla; }
+    public boolean acceptsSubstitutes() { return acceptsSubstitutes; }
 }

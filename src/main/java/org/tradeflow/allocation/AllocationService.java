@@ -222,13 +222,10 @@ public class AllocationService {
     }
 
     private RoutingDecision route(SalesOrder order, List<OrderLine> lines) {
-        RoutingDecision routing = new RoutingDecision();
-        List<RoutingRequest> requests = lines.stream()
+        return RoutingDecision.decide(rules.current(), lines.stream()
                 .map(line -> new RoutingRequest(line.getLineNo(), order.getAccount().getRegion(),
                         line.getProduct().getCategory(), line.getProduct().getSku()))
-                .toList();
-        rules.current().evaluate(Map.of("routing", routing), requests);
-        return routing;
+                .toList());
     }
 
     /** Units of the order in no shipment and not cancelled: what still waits for stock. */

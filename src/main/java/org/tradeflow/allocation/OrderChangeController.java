@@ -18,18 +18,31 @@ import org.tradeflow.order.OrderView;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Changes after capture: calling an order off before anything shipped, fewer units, another delivery date. */
+/** Changes after capture: calling an order off, fewer units, another delivery date, a substitute accepted or not. */
 @RestController
 class OrderChangeController {
 
     private final OrderCancellation cancellation;
     private final OrderChanges changes;
+    private final Substitutions substitutions;
     private final OrderQueries queries;
 
-    OrderChangeController(OrderCancellation cancellation, OrderChanges changes, OrderQueries queries) {
+    OrderChangeController(OrderCancellation cancellation, OrderChanges changes, Substitutions substitutions,
+                          OrderQueries queries) {
         this.cancellation = cancellation;
         this.changes = changes;
+        this.substitutions = substitutions;
         this.queries = queries;
+    }
+
+    /** The customer's answer to a proposed substitute (the same decision as the order desk's task). */
+    @PostMapping("/api/v1/orders/{id}/substitution")
+    OrderView answerSubstitution(@PathVariable long id, @Valid @RequestBody SubstitutionAnswer answer, Authentication caller) {
+        substitutions.answer(id, answer.accept(), answer.comment() == null ? "no comment" : answer.comment(), caller.getName());
+        return queries.view(id);
+    }
+
+    record SubstitutionAnswer(@NotNull Boolean accept, @Size(max = 500) String comment) {
     }
 
     @PostMapping("/api/v1/orders/{id}/cancel")

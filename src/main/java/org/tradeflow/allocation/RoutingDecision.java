@@ -16,6 +16,13 @@ public final class RoutingDecision {
     private final Map<Integer, List<String>> warehousesByLine = new HashMap<>();
     private final Map<String, Transit> transits = new HashMap<>();
 
+    /** Asks the routing table about these lines (and transit legs) in one evaluation. */
+    public static RoutingDecision decide(org.tradeflow.rules.RuleSet rules, List<?> questions) {
+        RoutingDecision decision = new RoutingDecision();
+        rules.evaluate(Map.of("routing", decision), questions);
+        return decision;
+    }
+
     /** A delivery leg: working days in transit and the carrier. */
     public record Transit(int days, String carrier) {
     }

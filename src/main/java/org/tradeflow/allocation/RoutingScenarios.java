@@ -22,8 +22,7 @@ class RoutingScenarios implements ScenarioRunner {
 
     @Override
     public Optional<String> run(RuleSet rules, Scenario scenario) {
-        RoutingDecision routing = new RoutingDecision();
-        rules.evaluate(Map.of("routing", routing), List.of(new RoutingRequest(1, scenario.get("Region"),
+        RoutingDecision routing = RoutingDecision.decide(rules, List.of(new RoutingRequest(1, scenario.get("Region"),
                 scenario.get("Product category"), "SCENARIO")));
         List<String> expected = Arrays.stream(scenario.get("Expected warehouses").split(","))
                 .map(String::strip).filter(code -> !code.isEmpty()).toList();
@@ -38,8 +37,7 @@ class RoutingScenarios implements ScenarioRunner {
         if (days.isEmpty()) {
             return Optional.empty();
         }
-        RoutingDecision transit = new RoutingDecision();
-        rules.evaluate(Map.of("routing", transit), List.of(new TransitQuestion(scenario.get("Warehouse"), scenario.get("Region"))));
+        RoutingDecision transit = RoutingDecision.decide(rules, List.of(new TransitQuestion(scenario.get("Warehouse"), scenario.get("Region"))));
         String actual = transit.transit(scenario.get("Warehouse"), scenario.get("Region"))
                 .map(t -> t.days() + " " + t.carrier()).orElse("no transit row");
         String wanted = days + " " + scenario.get("Expected carrier");

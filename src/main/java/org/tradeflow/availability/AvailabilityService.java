@@ -58,11 +58,10 @@ public class AvailabilityService {
         Product product = products.findBySkuIn(List.of(sku)).stream().filter(Product::isActive).findFirst()
                 .orElseThrow(() -> ApiProblem.invalidField("sku", "unknown SKU '" + sku + "'"));
         List<Warehouse> all = warehouses.findAll();
-        RoutingDecision routing = new RoutingDecision();
         List<Object> facts = new ArrayList<>();
         facts.add(new RoutingRequest(1, shipTo, product.getCategory(), sku));
         all.forEach(warehouse -> facts.add(new TransitQuestion(warehouse.getCode(), shipTo)));
-        rules.current().evaluate(Map.of("routing", routing), facts);
+        RoutingDecision routing = RoutingDecision.decide(rules.current(), facts);
 
         Map<String, Warehouse> byCode = all.stream().collect(Collectors.toMap(Warehouse::getCode, Function.identity()));
         Map<Long, Integer> onHand = availableNow(product.getId());

@@ -69,7 +69,7 @@ class DemoData implements ApplicationRunner {
         jdbc.update("update customer_account set memorizes_prices = true where code = 'NORD-SE'");
         // Fill policies and service levels the order desk knows from the contracts.
         jdbc.update("update customer_account set sla = 'PREMIUM' where code in ('ACME-DE', 'BRIT-UK')");
-        jdbc.update("update customer_account set fill_policy = 'SHIP_PARTIAL' where code = 'HUDSON-US'");
+        jdbc.update("update customer_account set fill_policy = 'SHIP_PARTIAL', accepts_substitutes = true where code = 'HUDSON-US'");
         jdbc.update("update customer_account set fill_policy = 'FILL_OR_KILL' where code = 'PACIFIC-US'");
         jdbc.update("update customer_account set fill_policy = 'MIN_FILL_RATE', min_fill_rate = 80 where code = 'NORD-SE'");
 

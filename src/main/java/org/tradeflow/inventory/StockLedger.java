@@ -43,6 +43,20 @@ public class StockLedger {
         return available;
     }
 
+    /** What is available now, without locking: for proposals that allocation checks again under lock. */
+    public Map<StockKey, Integer> available(Collection<Long> productIds) {
+        Map<StockKey, Integer> available = new HashMap<>();
+        if (productIds.isEmpty()) {
+            return available;
+        }
+        jdbc.query("select warehouse_id, product_id, on_hand - reserved as available from stock where product_id in (:productIds)",
+                Map.of("productIds", productIds),
+                rs -> {
+                    available.put(new StockKey(rs.getLong("warehouse_id"), rs.getLong("product_id")), rs.getInt("available"));
+                });
+        return available;
+    }
+
     public void reserve(StockKey key, int quantity, long orderId) {
         move(key, "RESERVATION", 0, quantity, orderId, null, null);
     }

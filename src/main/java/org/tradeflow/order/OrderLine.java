@@ -57,6 +57,22 @@ public class OrderLine {
         this.priceExplanation = priced.explanation().text();
     }
 
+    /** Units of another product that replace units of {@code original}, at the original's price. */
+    static OrderLine substitute(SalesOrder order, int lineNo, OrderLine original, Product substitute, int units) {
+        OrderLine line = new OrderLine();
+        line.order = order;
+        line.product = substitute;
+        line.lineNo = lineNo;
+        line.quantity = units;
+        line.unitPrice = original.unitPrice;
+        line.netAmount = org.tradeflow.pricing.PricingService.lineNet(original.unitPrice, units, order.getCurrency());
+        line.priceSource = original.priceSource;
+        line.priceRule = original.priceRule;
+        line.priceExplanation = "Substitute for " + original.product.getSku() + " (line " + original.lineNo
+                + ") at its price: " + original.priceExplanation;
+        return line;
+    }
+
     /** Gives up units that cannot or need not ship any more; never more than the line has. */
     public void cancelUnits(int units) {
         if (units < 0 || cancelledQuantity + units > quantity) {

@@ -11,6 +11,9 @@ public interface OrderWorkflow {
     /** Ends the process of an order that was just cancelled. */
     void cancelled(String orderNumber, String reason);
 
+    /** Completes the waiting substitution question with the customer's answer; false when none waits. */
+    boolean substitutionAnswered(String orderNumber, boolean accepted, String comment);
+
     /** Ends the fulfilment process of a shipment an order change left with nothing to carry. */
     void shipmentCancelled(String shipmentNumber);
 

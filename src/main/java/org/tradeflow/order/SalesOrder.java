@@ -108,6 +108,19 @@ public class SalesOrder {
         this.urgency = urgency;
     }
 
+    /**
+     * Replaces units of a line by its substitute: they are cancelled on the original line and ordered on a new
+     * line at the original's unit price, so the order's value stays. Returns the new line.
+     */
+    public OrderLine substitute(OrderLine original, Product substitute, int units) {
+        original.cancelUnits(units);
+        int lineNo = lines.stream().mapToInt(OrderLine::getLineNo).max().orElse(0) + 1;
+        OrderLine line = OrderLine.substitute(this, lineNo, original, substitute, units);
+        lines.add(line);
+        updatedAt = Instant.now();
+        return line;
+    }
+
     /** The customer wants the goods on another day; the caller records who and why. */
     public void rescheduleDelivery(LocalDate requestedDeliveryDate) {
         this.requestedDeliveryDate = requestedDeliveryDate;

@@ -2,6 +2,8 @@ package org.tradeflow.workflow;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
@@ -17,10 +19,12 @@ import java.util.List;
 class CamundaOrderWorkflow implements OrderWorkflow, DispatchListener {
 
     private final RuntimeService runtime;
+    private final TaskService tasks;
     private final AllocationPriorities priorities;
 
-    CamundaOrderWorkflow(RuntimeService runtime, AllocationPriorities priorities) {
+    CamundaOrderWorkflow(RuntimeService runtime, TaskService tasks, AllocationPriorities priorities) {
         this.runtime = runtime;
+        this.tasks = tasks;
         this.priorities = priorities;
     }
 
@@ -42,6 +46,19 @@ class CamundaOrderWorkflow implements OrderWorkflow, DispatchListener {
             // the process was moving on in another transaction: the caller's transaction rolls back (409)
             throw new OptimisticLockingFailureException("Order " + orderNumber + " changed meanwhile; try again", busy);
         }
+    }
+
+    @Override
+    public boolean substitutionAnswered(String orderNumber, boolean accepted, String comment) {
+        Task question = tasks.createTaskQuery().processInstanceBusinessKey(orderNumber)
+                .taskDefinitionKey(OrderToCashProcess.UserTask.UserTaskConfirmSubstitution.name()).singleResult();
+        if (question == null) {
+            return false;
+        }
+        tasks.complete(question.getId(), Variables.putValue(
+                        OrderToCashProcess.UserTask.UserTaskConfirmSubstitution.decisionVariable(), accepted)
+                .putValue(OrderToCashProcess.Variables.DECISION_COMMENT, comment));
+        return true;
     }
 
     @Override

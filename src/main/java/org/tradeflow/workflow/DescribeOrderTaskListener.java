@@ -3,6 +3,7 @@ package org.tradeflow.workflow;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import org.tradeflow.allocation.Substitutions;
 import org.tradeflow.order.OrderLifecycle;
 import org.tradeflow.order.OrderLine;
 import org.tradeflow.order.SalesOrder;
@@ -17,9 +18,11 @@ import java.util.stream.Collectors;
 class DescribeOrderTaskListener implements TaskListener {
 
     private final OrderLifecycle orders;
+    private final Substitutions substitutions;
 
-    DescribeOrderTaskListener(OrderLifecycle orders) {
+    DescribeOrderTaskListener(OrderLifecycle orders, Substitutions substitutions) {
         this.orders = orders;
+        this.substitutions = substitutions;
     }
 
     @Override
@@ -30,6 +33,7 @@ class DescribeOrderTaskListener implements TaskListener {
             case "UserTaskChaseDispatch" -> "Shipment " + task.getExecution().getProcessBusinessKey()
                     + " was not dispatched within its SLA";
             case "UserTaskChaseBackorder" -> "No stock has arrived for a week. " + order.getStatusReason();
+            case "UserTaskConfirmSubstitution" -> substitutions.proposal(order.getId());
             default -> order.getStatusReason();
         };
         task.setVariableLocal(OrderToCashProcess.Variables.TASK_REASON, reason == null ? "" : reason);

@@ -47,6 +47,7 @@ public final class OrderToCashProcess {
         UserTaskApproveOrder("orderApproved"),
         UserTaskReleaseCreditHold("creditReleased"),
         UserTaskChaseBackorder("backorderChased"),
+        UserTaskConfirmSubstitution("substitutionAccepted"),
         UserTaskChaseDispatch("dispatchChased");
 
         private final String decisionVariable;

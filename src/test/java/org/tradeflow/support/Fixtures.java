@@ -95,6 +95,11 @@ public class Fixtures {
                 (rs, row) -> new Stock(rs.getInt("on_hand"), rs.getInt("reserved"), 0, 0, 0), sku, warehouse);
     }
 
+    /** The catalog names a product to ship instead of another. */
+    public void substitute(String sku, String substituteSku) {
+        jdbc.update("update product set substitute_sku = ? where sku = ?", substituteSku, sku);
+    }
+
     /** A purchase-order line on its way to a warehouse. */
     public void incoming(String sku, String warehouse, int quantity, java.time.LocalDate expectedOn, String reference) {
         jdbc.update("""
