@@ -8,8 +8,8 @@ import org.tradeflow.fulfilment.ShipmentPlan;
 import org.tradeflow.fulfilment.ShipmentRepository;
 import org.tradeflow.fulfilment.ShipmentStatus;
 import org.tradeflow.inventory.IncomingSupply;
-import org.tradeflow.inventory.StockLedger;
 import org.tradeflow.inventory.StockLedger.StockKey;
+import org.tradeflow.inventory.StockLedger;
 import org.tradeflow.inventory.Warehouse;
 import org.tradeflow.inventory.WarehouseRepository;
 import org.tradeflow.order.OrderLifecycle;
@@ -18,10 +18,15 @@ import org.tradeflow.order.OrderStatus;
 import org.tradeflow.order.SalesOrder;
 import org.tradeflow.rules.RuleSetRegistry;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -91,8 +96,8 @@ public class AllocationService {
 
         List<String> planned = new ArrayList<>();
         // one reservation per stock row, however many lines share it (a large order repeats products)
-        Map<StockKey, Integer> reservations = new java.util.TreeMap<>(
-                java.util.Comparator.comparingLong(StockKey::productId).thenComparingLong(StockKey::warehouseId));
+        Map<StockKey, Integer> reservations = new TreeMap<>(
+                Comparator.comparingLong(StockKey::productId).thenComparingLong(StockKey::warehouseId));
         int sequence = existing.stream().mapToInt(Shipment::getSequenceNo).max().orElse(0);
         for (Map.Entry<Warehouse, List<Pick>> entry : picksByWarehouse.entrySet()) {
             Shipment shipment = Shipment.plan(order, ++sequence, entry.getKey());
@@ -193,14 +198,14 @@ public class AllocationService {
 
     /** "line 1 (22423) short by 5 in [WH-DE, WH-NL], supply expected 2026-12-01": what waits, and until when. */
     private String shortages(Map<OrderLine, Integer> missingByLine, RoutingDecision routing, Map<String, Warehouse> byCode) {
-        Map<StockKey, java.time.LocalDate> expected = supply.nextExpected(
+        Map<StockKey, LocalDate> expected = supply.nextExpected(
                 missingByLine.keySet().stream().map(line -> line.getProduct().getId()).distinct().toList());
         return missingByLine.entrySet().stream().map(e -> {
             OrderLine line = e.getKey();
             List<String> routed = routing.warehousesFor(line.getLineNo());
-            java.util.Optional<java.time.LocalDate> next = routed.stream().filter(byCode::containsKey)
+            Optional<LocalDate> next = routed.stream().filter(byCode::containsKey)
                     .map(code -> expected.get(new StockKey(byCode.get(code).getId(), line.getProduct().getId())))
-                    .filter(java.util.Objects::nonNull).min(java.time.LocalDate::compareTo);
+                    .filter(Objects::nonNull).min(LocalDate::compareTo);
             return "line " + line.getLineNo() + " (" + line.getProduct().getSku() + ") short by " + e.getValue() + " in "
                     + routed + next.map(day -> ", supply expected " + day).orElse(", no supply expected");
         }).collect(Collectors.joining("; "));

@@ -1,11 +1,11 @@
 package org.tradeflow.allocation;
 
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tradeflow.catalog.Product;
 import org.tradeflow.catalog.ProductRepository;
+import org.tradeflow.inventory.IncomingSupply;
 import org.tradeflow.inventory.StockLedger;
 import org.tradeflow.inventory.Warehouse;
 import org.tradeflow.inventory.WarehouseRepository;
@@ -31,15 +31,17 @@ public class ReceiptService {
     private final WarehouseRepository warehouses;
     private final ProductRepository products;
     private final StockLedger ledger;
+    private final IncomingSupply supply;
     private final OrderLifecycle orders;
     private final OrderWorkflow workflow;
 
     ReceiptService(NamedParameterJdbcTemplate jdbc, WarehouseRepository warehouses, ProductRepository products,
-                   StockLedger ledger, OrderLifecycle orders, OrderWorkflow workflow) {
+                   StockLedger ledger, IncomingSupply supply, OrderLifecycle orders, OrderWorkflow workflow) {
         this.jdbc = jdbc;
         this.warehouses = warehouses;
         this.products = products;
         this.ledger = ledger;
+        this.supply = supply;
         this.orders = orders;
         this.workflow = workflow;
     }
@@ -70,38 +72,13 @@ public class ReceiptService {
         lines.stream().sorted((a, b) -> Long.compare(bySku.get(a.sku()).getId(), bySku.get(b.sku()).getId())).forEach(line -> {
             long productId = bySku.get(line.sku()).getId();
             ledger.receive(new StockLedger.StockKey(warehouse.getId(), productId), line.quantity(), reference);
-            consumeExpectedSupply(warehouse.getId(), productId, reference, line.quantity());
+            supply.received(warehouse.getId(), productId, reference, line.quantity());
         });
         List<String> waiting = waitingOrders(lines.stream().map(line -> bySku.get(line.sku()).getId()).distinct().toList());
         List<String> woken = workflow.stockArrived(waiting);
         woken.forEach(orderNumber -> orders.noteByNumber(orderNumber, "STOCK_ARRIVED", "Receipt " + reference + " in "
                 + warehouseCode + " booked by " + user + "; allocating again"));
         return new Receipt(warehouseCode, reference, lines, woken);
-    }
-
-    /** The purchase order's lines for this warehouse and product are received, oldest expected first. */
-    private void consumeExpectedSupply(long warehouseId, long productId, String reference, int quantity) {
-        int left = quantity;
-        List<Map<String, Object>> supply = jdbc.queryForList("""
-                select id, quantity from incoming_supply
-                 where warehouse_id = :warehouse and product_id = :product and reference = :reference
-                 order by expected_on, id for update""",
-                new MapSqlParameterSource("warehouse", warehouseId).addValue("product", productId).addValue("reference", reference));
-        for (Map<String, Object> row : supply) {
-            if (left == 0) {
-                break;
-            }
-            int expected = ((Number) row.get("quantity")).intValue();
-            long id = ((Number) row.get("id")).longValue();
-            if (expected <= left) {
-                jdbc.update("delete from incoming_supply where id = :id", Map.of("id", id));
-                left -= expected;
-            } else {
-                jdbc.update("update incoming_supply set quantity = quantity - :received where id = :id",
-                        Map.of("id", id, "received", left));
-                left = 0;
-            }
-        }
     }
 
     /** Orders with units waiting for one of these products, highest priority first, then oldest first. */

@@ -1,7 +1,5 @@
 package org.tradeflow.availability;
 
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tradeflow.account.Account;
@@ -11,6 +9,8 @@ import org.tradeflow.allocation.RoutingRequest;
 import org.tradeflow.allocation.TransitQuestion;
 import org.tradeflow.catalog.Product;
 import org.tradeflow.catalog.ProductRepository;
+import org.tradeflow.inventory.IncomingSupply;
+import org.tradeflow.inventory.StockLedger;
 import org.tradeflow.inventory.Warehouse;
 import org.tradeflow.inventory.WarehouseRepository;
 import org.tradeflow.rules.RuleSetRegistry;
@@ -20,7 +20,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,16 +34,18 @@ import java.util.stream.Collectors;
 @Service
 public class AvailabilityService {
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final StockLedger ledger;
+    private final IncomingSupply supply;
     private final AccountRepository accounts;
     private final ProductRepository products;
     private final WarehouseRepository warehouses;
     private final RuleSetRegistry rules;
     private final Clock clock;
 
-    AvailabilityService(NamedParameterJdbcTemplate jdbc, AccountRepository accounts, ProductRepository products,
+    AvailabilityService(StockLedger ledger, IncomingSupply supply, AccountRepository accounts, ProductRepository products,
                         WarehouseRepository warehouses, RuleSetRegistry rules, Clock clock) {
-        this.jdbc = jdbc;
+        this.ledger = ledger;
+        this.supply = supply;
         this.accounts = accounts;
         this.products = products;
         this.warehouses = warehouses;
@@ -64,8 +65,9 @@ public class AvailabilityService {
         RoutingDecision routing = RoutingDecision.decide(rules.current(), facts);
 
         Map<String, Warehouse> byCode = all.stream().collect(Collectors.toMap(Warehouse::getCode, Function.identity()));
-        Map<Long, Integer> onHand = availableNow(product.getId());
-        Map<Long, List<Incoming>> incoming = incoming(product.getId());
+        Map<Long, Integer> onHand = ledger.available(List.of(product.getId())).entrySet().stream()
+                .collect(Collectors.toMap(e -> e.getKey().warehouseId(), Map.Entry::getValue));
+        Map<Long, List<IncomingSupply.Expected>> incoming = supply.expected(product.getId());
         List<Availability.WarehouseOption> options = new ArrayList<>();
         int preference = 0;
         for (String code : routing.warehousesFor(1)) {
@@ -81,14 +83,14 @@ public class AvailabilityService {
     }
 
     private Availability.WarehouseOption option(Warehouse warehouse, int preference, int quantity, int availableNow,
-                                               List<Incoming> incoming, RoutingDecision.Transit transit) {
+                                               List<IncomingSupply.Expected> incoming, RoutingDecision.Transit transit) {
         ZonedDateTime now = ZonedDateTime.now(clock.withZone(warehouse.getTimeZone()));
         LocalDate today = now.toLocalDate();
         LocalDate readyOn = availableNow >= quantity ? today : null;
         String basis = readyOn != null ? "in stock" : "not enough stock or expected supply";
         List<Availability.Supply> supplies = new ArrayList<>();
         int cumulative = availableNow;
-        for (Incoming supply : incoming) {
+        for (IncomingSupply.Expected supply : incoming) {
             cumulative += supply.quantity();
             // supply that is late counts from today: it has not arrived yet but is still expected
             LocalDate expected = supply.expectedOn().isBefore(today) ? today : supply.expectedOn();
@@ -119,29 +121,5 @@ public class AvailabilityService {
         return region == null || region.isBlank() ? account.get().getRegion() : region;
     }
 
-    private Map<Long, Integer> availableNow(long productId) {
-        Map<Long, Integer> available = new HashMap<>();
-        jdbc.query("select warehouse_id, on_hand - reserved as available from stock where product_id = :product",
-                new MapSqlParameterSource("product", productId),
-                rs -> {
-                    available.put(rs.getLong("warehouse_id"), rs.getInt("available"));
-                });
-        return available;
-    }
 
-    private Map<Long, List<Incoming>> incoming(long productId) {
-        Map<Long, List<Incoming>> byWarehouse = new HashMap<>();
-        jdbc.query("""
-                select warehouse_id, expected_on, quantity, reference from incoming_supply
-                 where product_id = :product order by expected_on, id""",
-                new MapSqlParameterSource("product", productId),
-                rs -> {
-                    byWarehouse.computeIfAbsent(rs.getLong("warehouse_id"), id -> new ArrayList<>()).add(new Incoming(
-                            rs.getObject("expected_on", LocalDate.class), rs.getInt("quantity"), rs.getString("reference")));
-                });
-        return byWarehouse;
-    }
-
-    private record Incoming(LocalDate expectedOn, int quantity, String reference) {
-    }
 }

@@ -13,6 +13,7 @@ import jakarta.persistence.Table;
 import org.tradeflow.catalog.Product;
 import org.tradeflow.pricing.PriceSource;
 import org.tradeflow.pricing.PricedOrder;
+import org.tradeflow.pricing.PricingService;
 
 import java.math.BigDecimal;
 
@@ -65,7 +66,7 @@ public class OrderLine {
         line.lineNo = lineNo;
         line.quantity = units;
         line.unitPrice = original.unitPrice;
-        line.netAmount = org.tradeflow.pricing.PricingService.lineNet(original.unitPrice, units, order.getCurrency());
+        line.netAmount = PricingService.lineNet(original.unitPrice, units, order.getCurrency());
         line.priceSource = original.priceSource;
         line.priceRule = original.priceRule;
         line.priceExplanation = "Substitute for " + original.product.getSku() + " (line " + original.lineNo

@@ -9,6 +9,7 @@ import org.tradeflow.audit.AuditTrail;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ public class OrderQueries {
     @Transactional(readOnly = true)
     public OrderView view(SalesOrder order) {
         List<OrderView.Shipment> shipments = shipments(order.getId());
-        Map<Integer, Integer> shippedOrPlanned = new java.util.HashMap<>();
+        Map<Integer, Integer> shippedOrPlanned = new HashMap<>();
         shipments.stream().filter(s -> !"CANCELLED".equals(s.status())).flatMap(s -> s.lines().stream())
                 .forEach(l -> shippedOrPlanned.merge(l.lineNo(), l.quantity(), Integer::sum));
         List<OrderView.Line> lines = order.getLines().stream()

@@ -4,10 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.tradeflow.support.Api;
 import org.tradeflow.support.IntegrationTest;
+import org.tradeflow.support.OrderRequests;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tradeflow.support.OrderRequests.anOrder;
@@ -18,11 +22,11 @@ class BackorderTest extends IntegrationTest {
     @Test
     void shipCompleteWaitsUntilAReceiptCoversEveryLine() {
         String sku = fixtures.product(Map.of("WH-DE", 4));
-        fixtures.incoming(sku, "WH-DE", 30, java.time.LocalDate.now().plusDays(3), "PO-88001");
+        fixtures.incoming(sku, "WH-DE", 30, LocalDate.now().plusDays(3), "PO-88001");
         String order = submitAndRun(anOrder().forAccount("ACME-DE").line(sku, 10).with("fillPolicy", "SHIP_COMPLETE"));
         assertThat(status(order)).isEqualTo("BACKORDERED");
         assertThat(view(order).get("statusReason").asText()).endsWith("short by 6 in [WH-DE, WH-NL], supply expected "
-                + java.time.LocalDate.now().plusDays(3));
+                + LocalDate.now().plusDays(3));
         assertThat(view(order).get("lines").get(0).get("backorderedQuantity").asInt()).isEqualTo(10);
         assertThat(fixtures.reserved(sku, "WH-DE")).isZero();
 
@@ -188,10 +192,10 @@ class BackorderTest extends IntegrationTest {
         assertThat(fixtures.stock(sku).onHand()).as("nothing was booked").isZero();
     }
 
-    private final Map<String, Long> ids = new java.util.HashMap<>();
+    private final Map<String, Long> ids = new HashMap<>();
 
     /** Submits the order, runs its process until it waits, and returns its number. */
-    private String submitAndRun(org.tradeflow.support.OrderRequests request) {
+    private String submitAndRun(OrderRequests request) {
         Api.Response response = api.post("/api/v1/orders", request.body());
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         String orderNumber = response.json().get("orderNumber").asText();
@@ -216,7 +220,7 @@ class BackorderTest extends IntegrationTest {
     }
 
     private List<String> actions(String orderNumber) {
-        return java.util.stream.StreamSupport.stream(view(orderNumber).get("audit").spliterator(), false)
+        return StreamSupport.stream(view(orderNumber).get("audit").spliterator(), false)
                 .map(a -> a.get("action").asText()).toList();
     }
 

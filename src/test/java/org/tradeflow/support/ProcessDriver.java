@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -46,7 +47,7 @@ public class ProcessDriver {
     public void runJobsInPriorityOrder(List<String> orderNumbers) {
         for (int round = 0; round < 1000; round++) {
             Job next = orderNumbers.stream().flatMap(orderNumber -> dueJobs(orderNumber).stream())
-                    .max(java.util.Comparator.comparingLong(Job::getPriority)).orElse(null);
+                    .max(Comparator.comparingLong(Job::getPriority)).orElse(null);
             if (next == null) {
                 return;
             }
