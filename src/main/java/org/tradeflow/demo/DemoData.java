@@ -76,6 +76,8 @@ class DemoData implements ApplicationRunner {
         warehouse("WH-DE", "Hamburg distribution centre", "EU-CENTRAL", "DISTRIBUTION_CENTRE", "Europe/Berlin", "15:00", 1);
         warehouse("WH-NL", "Rotterdam 3PL", "EU-NORTH", "THIRD_PARTY", "Europe/Amsterdam", "12:00", 2);
         warehouse("WH-US", "Newark distribution centre", "US-EAST", "DISTRIBUTION_CENTRE", "America/New_York", "16:00", 1);
+        // The lighting supplier ships directly when our own warehouses are out (its stock feed arrives as receipts).
+        warehouse("DS-LUMA", "Lumalite supplier drop-ship", "EU-CENTRAL", "DROP_SHIP", "Europe/Berlin", "11:00", 3);
 
         List<String[]> products = readProducts();
         for (int i = 0; i < products.size(); i++) {
@@ -86,6 +88,9 @@ class DemoData implements ApplicationRunner {
             stock("WH-DE", productId, pack * (40 + (i * 7) % 60));
             stock("WH-NL", productId, i % 5 == 0 ? 0 : pack * (10 + (i * 3) % 25));
             stock("WH-US", productId, i % 7 == 0 ? 0 : pack * (30 + (i * 11) % 50));
+            if ("LIGHTING".equals(p[2])) {
+                stock("DS-LUMA", productId, pack * 200);
+            }
             if (i % 4 == 0) {
                 jdbc.update("""
                         insert into incoming_supply (warehouse_id, product_id, quantity, expected_on, reference)
@@ -100,7 +105,7 @@ class DemoData implements ApplicationRunner {
                 insert into invoice (invoice_number, account_id, currency, net_total, issued_on, due_on, status)
                 values ('OB-2024-0042', (select id from customer_account where code = 'PACIFIC-US'), 'USD', 4650.00, ?, ?, 'OPEN')""",
                 today.minusDays(20), today.minusDays(5));
-        log.info("Demo data loaded: 7 accounts, {} products, 3 warehouses", products.size());
+        log.info("Demo data loaded: 7 accounts, {} products, 3 warehouses and a drop-ship supplier", products.size());
     }
 
     private void account(String code, String name, String group, String tier, String region, String currency,

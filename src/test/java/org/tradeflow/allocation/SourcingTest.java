@@ -47,6 +47,19 @@ class SourcingTest extends IntegrationTest {
                 .containsExactly("WH-NL:8", "WH-DE:2");
     }
 
+    @Test
+    void lightingOutOfStockInOurWarehousesShipsFromTheSuppliersDropShip() {
+        String lamp = fixtures.productIn("LIGHTING", Map.of("WH-DE", 2, "DS-LUMA", 50));
+
+        JsonNode order = allocate(anOrder().forAccount("ACME-DE").line(lamp, 12).body());
+        JsonNode options = api.get("/api/v1/availability?sku=" + lamp + "&quantity=12&accountCode=ACME-DE").json();
+
+        assertThat(order.get("shipments")).extracting(s -> s.get("warehouse").asText()).containsExactly("DS-LUMA");
+        assertThat(options.get("warehouses")).extracting(w -> w.get("warehouse").asText() + ":" + w.get("kind").asText())
+                .containsExactly("WH-DE:DISTRIBUTION_CENTRE", "WH-NL:THIRD_PARTY", "DS-LUMA:DROP_SHIP");
+        assertThat(options.get("warehouses").get(2).get("carrier").asText()).isEqualTo("GLS (supplier)");
+    }
+
     private JsonNode allocate(Map<String, Object> body) {
         Api.Response created = api.post("/api/v1/orders", body);
         assertThat(created.status()).as(created.body()).isEqualTo(201);

@@ -172,13 +172,15 @@ class PolicyApprovalRoutingRulesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("routingRows")
     void routingRowSendsItsRegionToItsWarehouses(SpreadsheetRows.TableRow row) {
+        // columns: region, category, default marker, warehouses, sourcing
         String region = row.cell(0).isEmpty() ? "SOMEWHERE-ELSE" : row.cell(0);
-        RoutingDecision routing = new RoutingDecision();
+        String category = row.cell(1).isEmpty() ? "GIFTS" : row.cell(1);
 
-        LiveRules.get().evaluate(Map.of("routing", routing), List.of(new RoutingRequest(1, region, "GIFTS", "X")));
+        RoutingDecision routing = RoutingDecision.decide(LiveRules.get(), List.of(new RoutingRequest(1, region, category, "X")));
 
         assertThat(routing.warehousesFor(1)).containsExactlyElementsOf(
                 Arrays.stream(row.cell(3).split(",")).map(String::trim).toList());
+        assertThat(routing.sourcingFor(1).name()).isEqualTo(row.cell(4));
     }
 
     private static List<PolicyViolation> violations(PricingLine... lines) {

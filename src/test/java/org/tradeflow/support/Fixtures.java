@@ -41,15 +41,24 @@ public class Fixtures {
 
     /** With a unit cost in EUR, so the margin floor applies. */
     public String product(Map<String, Integer> stockByWarehouse, String eurListPrice, String eurUnitCost) {
+        return product("GIFTS", stockByWarehouse, eurListPrice, eurUnitCost);
+    }
+
+    /** A product of another category (routing and policy rows differ by category), pack of 1. */
+    public String productIn(String category, Map<String, Integer> stockByWarehouse) {
+        return product(category, stockByWarehouse, "10.00", null);
+    }
+
+    private String product(String category, Map<String, Integer> stockByWarehouse, String eurListPrice, String eurUnitCost) {
         String sku = "T" + System.nanoTime() % 1_000_000_000L + SEQUENCE.incrementAndGet();
         transaction.executeWithoutResult(status -> {
             Long productId = jdbc.queryForObject(
-                    "insert into product (sku, name, category, pack_size) values (?, ?, 'GIFTS', 1) returning id",
-                    Long.class, sku, "Test item " + sku);
+                    "insert into product (sku, name, category, pack_size) values (?, ?, ?, 1) returning id",
+                    Long.class, sku, "Test item " + sku, category);
             jdbc.update("insert into product_price (product_id, currency, list_price, unit_cost) values (?, 'EUR', ?, ?), (?, 'USD', ?, null)",
                     productId, new BigDecimal(eurListPrice), eurUnitCost == null ? null : new BigDecimal(eurUnitCost),
                     productId, new BigDecimal("12.00"));
-            for (String warehouse : new String[]{"WH-DE", "WH-NL", "WH-US"}) {
+            for (String warehouse : new String[]{"WH-DE", "WH-NL", "WH-US", "DS-LUMA"}) {
                 Long warehouseId = jdbc.queryForObject("select id from warehouse where code = ?", Long.class, warehouse);
                 jdbc.update("insert into stock (warehouse_id, product_id) values (?, ?)", warehouseId, productId);
                 int quantity = stockByWarehouse.getOrDefault(warehouse, 0);
