@@ -100,13 +100,20 @@ public class AllocationService {
                 Comparator.comparingLong(StockKey::productId).thenComparingLong(StockKey::warehouseId));
         int sequence = existing.stream().mapToInt(Shipment::getSequenceNo).max().orElse(0);
         for (Map.Entry<Warehouse, List<Pick>> entry : picksByWarehouse.entrySet()) {
-            Shipment shipment = Shipment.plan(order, ++sequence, entry.getKey());
-            for (Pick pick : entry.getValue()) {
-                shipment.addLine(pick.line(), pick.quantity());
-                reservations.merge(pick.stock(), pick.quantity(), Integer::sum);
+            // one shipment per warehouse and delivery address
+            Map<String, List<Pick>> byShipTo = entry.getValue().stream().collect(Collectors.groupingBy(
+                    pick -> Objects.requireNonNullElse(pick.line().getShipTo(), ""), LinkedHashMap::new, Collectors.toList()));
+            for (Map.Entry<String, List<Pick>> destination : byShipTo.entrySet()) {
+                Shipment shipment = Shipment.plan(order, ++sequence, entry.getKey(),
+                        destination.getKey().isEmpty() ? null : destination.getKey());
+                for (Pick pick : destination.getValue()) {
+                    shipment.addLine(pick.line(), pick.quantity());
+                    reservations.merge(pick.stock(), pick.quantity(), Integer::sum);
+                }
+                shipments.save(shipment);
+                planned.add(shipment.getShipmentNumber() + " from " + entry.getKey().getCode()
+                        + (shipment.getShipTo() == null ? "" : " to " + shipment.getShipTo()));
             }
-            shipments.save(shipment);
-            planned.add(shipment.getShipmentNumber() + " from " + entry.getKey().getCode());
         }
         reservations.forEach((stock, quantity) -> ledger.reserve(stock, quantity, orderId));
         int backordered = openUnits - reservable;
@@ -228,9 +235,14 @@ public class AllocationService {
 
     private RoutingDecision route(SalesOrder order, List<OrderLine> lines) {
         return RoutingDecision.decide(rules.current(), lines.stream()
-                .map(line -> new RoutingRequest(line.getLineNo(), order.getAccount().getRegion(),
+                .map(line -> new RoutingRequest(line.getLineNo(), shipToRegion(order, line),
                         line.getProduct().getCategory(), line.getProduct().getSku()))
                 .toList());
+    }
+
+    /** The line's delivery region: its ship-to address's, or the account's. */
+    static String shipToRegion(SalesOrder order, OrderLine line) {
+        return line.getShipToRegion() == null ? order.getAccount().getRegion() : line.getShipToRegion();
     }
 
     /** Units of the order in no shipment and not cancelled: what still waits for stock. */

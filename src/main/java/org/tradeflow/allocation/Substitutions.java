@@ -116,7 +116,7 @@ public class Substitutions {
                 continue;
             }
             RoutingDecision routing = RoutingDecision.decide(rules.current(), List.of(new RoutingRequest(line.getLineNo(),
-                    order.getAccount().getRegion(), substitute.getCategory(), substitute.getSku())));
+                    AllocationService.shipToRegion(order, line), substitute.getCategory(), substitute.getSku())));
             int inStock = routing.warehousesFor(line.getLineNo()).stream().filter(byCode::containsKey)
                     .mapToInt(code -> available.getOrDefault(new StockKey(byCode.get(code).getId(), substitute.getId()), 0))
                     .sum();

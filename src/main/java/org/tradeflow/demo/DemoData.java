@@ -73,6 +73,11 @@ class DemoData implements ApplicationRunner {
         jdbc.update("update customer_account set fill_policy = 'FILL_OR_KILL' where code = 'PACIFIC-US'");
         jdbc.update("update customer_account set fill_policy = 'MIN_FILL_RATE', min_fill_rate = 80 where code = 'NORD-SE'");
 
+        // Acme also delivers to its Stockholm store (another ship-to region); Britannia to its Leeds depot.
+        address("ACME-DE", "STORE-STHLM", "Acme Store Stockholm", "Drottninggatan 53", "111 21", "Stockholm", "SE", "EU-NORTH");
+        address("ACME-DE", "STORE-WIEN", "Acme Store Wien", "Mariahilfer Strasse 77", "1060", "Wien", "AT", "EU-CENTRAL");
+        address("BRIT-UK", "DEPOT-LEEDS", "Britannia Gifts Leeds depot", "Kirkstall Road 210", "LS4 2AZ", "Leeds", "GB", "UK");
+
         warehouse("WH-DE", "Hamburg distribution centre", "EU-CENTRAL", "DISTRIBUTION_CENTRE", "Europe/Berlin", "15:00", 1);
         warehouse("WH-NL", "Rotterdam 3PL", "EU-NORTH", "THIRD_PARTY", "Europe/Amsterdam", "12:00", 2);
         warehouse("WH-US", "Newark distribution centre", "US-EAST", "DISTRIBUTION_CENTRE", "America/New_York", "16:00", 1);
@@ -114,6 +119,14 @@ class DemoData implements ApplicationRunner {
                 insert into customer_account (code, name, customer_group, tier, region, currency, payment_terms_days, credit_limit, opened_on)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", code, name, group, tier, region, currency, termsDays,
                 new BigDecimal(creditLimit), openedOn);
+    }
+
+    private void address(String accountCode, String code, String name, String street, String postalCode, String city,
+                         String country, String region) {
+        jdbc.update("""
+                insert into customer_address (account_id, code, name, street, postal_code, city, country, region)
+                values ((select id from customer_account where code = ?), ?, ?, ?, ?, ?, ?, ?)""",
+                accountCode, code, name, street, postalCode, city, country, region);
     }
 
     private void warehouse(String code, String name, String region, String kind, String timeZone, String cutOff,

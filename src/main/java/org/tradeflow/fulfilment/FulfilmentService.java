@@ -115,6 +115,7 @@ public class FulfilmentService {
                 "shipmentNumber", shipment.getShipmentNumber(),
                 "orderNumber", shipment.getOrder().getOrderNumber(),
                 "warehouse", shipment.getWarehouse().getCode(),
+                "shipTo", shipment.getShipTo() == null ? shipment.getOrder().getAccount().getCode() : shipment.getShipTo(),
                 "lines", shipment.getLines().stream().map(line -> Map.of(
                         "sku", line.getOrderLine().getProduct().getSku(), "quantity", line.getQuantity())).toList()));
     }

@@ -38,6 +38,8 @@ public class Shipment {
     private Warehouse warehouse;
     @Enumerated(EnumType.STRING)
     private ShipmentStatus status;
+    /** The account's delivery address (null: the account's own). */
+    private String shipTo;
     private String carrier;
     private String trackingNumber;
     private Instant dispatchedAt;
@@ -50,8 +52,9 @@ public class Shipment {
     protected Shipment() {
     }
 
-    public static Shipment plan(SalesOrder order, int sequenceNo, Warehouse warehouse) {
+    public static Shipment plan(SalesOrder order, int sequenceNo, Warehouse warehouse, String shipTo) {
         Shipment shipment = new Shipment();
+        shipment.shipTo = shipTo;
         shipment.order = order;
         shipment.sequenceNo = sequenceNo;
         // Matches the business key the order-to-cash process gives each shipment's fulfilment process.
@@ -85,6 +88,7 @@ public class Shipment {
     }
 
     public int getSequenceNo() { return sequenceNo; }
+    public String getShipTo() { return shipTo; }
 
     public void invoiced() {
         if (status != ShipmentStatus.DISPATCHED) {

@@ -42,6 +42,9 @@ public class OrderLine {
     private String priceExplanation;
     /** Units that will never ship: killed by the fill policy or cancelled by the customer. */
     private int cancelledQuantity;
+    /** The account's delivery address this line goes to (null: the account's own), and its region at capture. */
+    private String shipTo;
+    private String shipToRegion;
 
     protected OrderLine() {
     }
@@ -56,6 +59,8 @@ public class OrderLine {
         this.priceSource = priced.priceSource();
         this.priceRule = priced.priceRule();
         this.priceExplanation = priced.explanation().text();
+        this.shipTo = priced.shipTo();
+        this.shipToRegion = priced.shipToRegion();
     }
 
     /** Units of another product that replace units of {@code original}, at the original's price. */
@@ -69,6 +74,8 @@ public class OrderLine {
         line.netAmount = PricingService.lineNet(original.unitPrice, units, order.getCurrency());
         line.priceSource = original.priceSource;
         line.priceRule = original.priceRule;
+        line.shipTo = original.shipTo;
+        line.shipToRegion = original.shipToRegion;
         line.priceExplanation = "Substitute for " + original.product.getSku() + " (line " + original.lineNo
                 + ") at its price: " + original.priceExplanation;
         return line;
@@ -88,6 +95,8 @@ public class OrderLine {
     public Product getProduct() { return product; }
     public int getQuantity() { return quantity; }
     public int getCancelledQuantity() { return cancelledQuantity; }
+    public String getShipTo() { return shipTo; }
+    public String getShipToRegion() { return shipToRegion; }
     public BigDecimal getUnitPrice() { return unitPrice; }
     public BigDecimal getNetAmount() { return netAmount; }
     public PriceSource getPriceSource() { return priceSource; }

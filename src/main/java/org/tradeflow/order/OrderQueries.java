@@ -39,7 +39,7 @@ public class OrderQueries {
                 .forEach(l -> shippedOrPlanned.merge(l.lineNo(), l.quantity(), Integer::sum));
         List<OrderView.Line> lines = order.getLines().stream()
                 .map(l -> new OrderView.Line(l.getLineNo(), l.getProduct().getSku(), l.getProduct().getName(),
-                        l.getQuantity(), backordered(order, l, shippedOrPlanned), l.getCancelledQuantity(),
+                        l.getQuantity(), backordered(order, l, shippedOrPlanned), l.getCancelledQuantity(), l.getShipTo(),
                         l.getUnitPrice(), l.getNetAmount(), l.getPriceSource(), l.getPriceRule(), l.getPriceExplanation()))
                 .toList();
         return new OrderView(order.getId(), order.getOrderNumber(), order.getAccount().getCode(),
@@ -64,7 +64,7 @@ public class OrderQueries {
     private List<OrderView.Shipment> shipments(long orderId) {
         Map<Long, OrderView.Shipment> shipments = new LinkedHashMap<>();
         jdbc.query("""
-                select s.id, s.shipment_number, w.code as warehouse, s.status, s.carrier, s.tracking_number, s.dispatched_at,
+                select s.id, s.shipment_number, w.code as warehouse, s.ship_to, s.status, s.carrier, s.tracking_number, s.dispatched_at,
                        ol.line_no, p.sku, sl.quantity
                   from shipment s
                   join warehouse w on w.id = s.warehouse_id
@@ -76,7 +76,7 @@ public class OrderQueries {
             OrderView.Shipment shipment = shipments.computeIfAbsent(rs.getLong("id"), id -> {
                 try {
                     return new OrderView.Shipment(id, rs.getString("shipment_number"), rs.getString("warehouse"),
-                            rs.getString("status"), rs.getString("carrier"), rs.getString("tracking_number"),
+                            rs.getString("ship_to"), rs.getString("status"), rs.getString("carrier"), rs.getString("tracking_number"),
                             rs.getObject("dispatched_at", OffsetDateTime.class), new ArrayList<>());
                 } catch (java.sql.SQLException e) {
                     throw new IllegalStateException(e);

@@ -24,11 +24,11 @@ public record OrderView(long id, String orderNumber, String accountCode, String 
      * that will never ship (fill or kill).
      */
     public record Line(int lineNo, String sku, String name, int quantity, int backorderedQuantity, int cancelledQuantity,
-                       BigDecimal unitPrice, BigDecimal netAmount, PriceSource priceSource, String priceRule,
+                       String shipTo, BigDecimal unitPrice, BigDecimal netAmount, PriceSource priceSource, String priceRule,
                        String priceExplanation) {
     }
 
-    public record Shipment(long id, String shipmentNumber, String warehouse, String status, String carrier,
+    public record Shipment(long id, String shipmentNumber, String warehouse, String shipTo, String status, String carrier,
                            String trackingNumber, OffsetDateTime dispatchedAt, List<ShipmentLine> lines) {
     }
 

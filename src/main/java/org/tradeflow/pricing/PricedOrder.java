@@ -12,7 +12,7 @@ public record PricedOrder(String accountCode, String currency, List<PricedLine> 
 
     /** {@code quantity} is what will be ordered: the requested quantity unless a rule rounded it up (see violations). */
     public record PricedLine(int lineNo, @JsonIgnore long productId, String sku, String name, int requestedQuantity,
-                             int quantity, BigDecimal unitPrice,
+                             int quantity, String shipTo, String shipToRegion, BigDecimal unitPrice,
                              BigDecimal netAmount, PriceSource priceSource, String priceRule, PriceExplanation explanation) {
     }
 }

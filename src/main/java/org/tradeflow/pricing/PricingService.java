@@ -4,6 +4,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tradeflow.account.Account;
 import org.tradeflow.account.AccountRepository;
+import org.tradeflow.account.Address;
+import org.tradeflow.account.AddressRepository;
 import org.tradeflow.catalog.Product;
 import org.tradeflow.catalog.ProductRepository;
 import org.tradeflow.rules.RuleSet;
@@ -26,14 +28,16 @@ import java.util.stream.Collectors;
 public class PricingService {
 
     private final AccountRepository accounts;
+    private final AddressRepository addresses;
     private final ProductRepository products;
     private final PriceHistory history;
     private final RuleSetRegistry rules;
     private final Clock clock;
 
-    PricingService(AccountRepository accounts, ProductRepository products, PriceHistory history, RuleSetRegistry rules,
-                   Clock clock) {
+    PricingService(AccountRepository accounts, AddressRepository addresses, ProductRepository products, PriceHistory history,
+                   RuleSetRegistry rules, Clock clock) {
         this.accounts = accounts;
+        this.addresses = addresses;
         this.products = products;
         this.history = history;
         this.rules = rules;
@@ -56,13 +60,19 @@ public class PricingService {
                 .collect(Collectors.toMap(Product::getSku, Function.identity()));
         Map<String, PricingLine.LastPaid> lastPaid = account.memorizesPrices()
                 ? history.lastPaid(account.getId(), account.getCurrency(), bySku.keySet()) : Map.of();
+        Map<String, Address> shipTos = requested.stream().anyMatch(line -> line.shipTo() != null)
+                ? addresses.findByAccountCode(account.getCode()).stream().collect(Collectors.toMap(Address::getCode, Function.identity()))
+                : Map.of();
         List<ApiProblem.FieldError> errors = new ArrayList<>();
         List<PricingLine> lines = new ArrayList<>();
         for (int i = 0; i < requested.size(); i++) {
             LineRequest line = requested.get(i);
             Product product = bySku.get(line.sku());
             String field = "lines[" + i + "].sku";
-            if (product == null || !product.isActive()) {
+            if (line.shipTo() != null && !shipTos.containsKey(line.shipTo())) {
+                errors.add(new ApiProblem.FieldError("lines[" + i + "].shipTo", "account " + account.getCode()
+                        + " has no delivery address '" + line.shipTo() + "' (line " + (i + 1) + ")"));
+            } else if (product == null || !product.isActive()) {
                 errors.add(new ApiProblem.FieldError(field, "unknown SKU '" + line.sku() + "' on line " + (i + 1)));
             } else if (product.listPrice(account.getCurrency()).isEmpty()) {
                 errors.add(new ApiProblem.FieldError(field, "SKU '" + line.sku() + "' on line " + (i + 1)
@@ -71,7 +81,8 @@ public class PricingService {
                 lines.add(PricingLine.line(i + 1, product.getSku(), line.quantity())
                         .product(product.getCategory(), product.getPackSize())
                         .listPrice(product.listPrice(account.getCurrency()).orElseThrow(), account.getCurrency())
-                        .account(account.getCode(), account.getCustomerGroup(), account.getRegion())
+                        .account(account.getCode(), account.getCustomerGroup(),
+                                line.shipTo() == null ? account.getRegion() : shipTos.get(line.shipTo()).getRegion())
                         .orderDay(LocalDate.now(clock))
                         .unitCost(product.unitCost(account.getCurrency()).orElse(null))
                         .discontinued(product.isDiscontinued(), product.getSubstituteSku())
@@ -82,7 +93,7 @@ public class PricingService {
         if (!errors.isEmpty()) {
             throw ApiProblem.invalid(errors.stream().map(ApiProblem.FieldError::message).collect(Collectors.joining("; ")), errors);
         }
-        return evaluate(account, lines, bySku);
+        return evaluate(account, requested, lines, bySku);
     }
 
     /** A line's net amount: unit price times quantity, rounded half-even to the currency's minor unit. */
@@ -91,7 +102,8 @@ public class PricingService {
                 .setScale(Currency.getInstance(currency).getDefaultFractionDigits(), RoundingMode.HALF_EVEN);
     }
 
-    private PricedOrder evaluate(Account account, List<PricingLine> requestedLines, Map<String, Product> bySku) {
+    private PricedOrder evaluate(Account account, List<LineRequest> requested, List<PricingLine> requestedLines,
+                                 Map<String, Product> bySku) {
         String currency = account.getCurrency();
         RuleSet ruleSet = rules.current();
         OrderEvaluation evaluation = OrderEvaluation.evaluate(ruleSet, requestedLines);
@@ -109,7 +121,8 @@ public class PricingService {
             total = total.add(net);
             Product product = bySku.get(line.getSku());
             priced.add(new PricedOrder.PricedLine(line.getLineNo(), product.getId(), line.getSku(), product.getName(),
-                    requestedLines.get(i).getQuantity(), line.getQuantity(), offer.getUnitPrice(), net, offer.getSource(), offer.getRule(),
+                    requestedLines.get(i).getQuantity(), line.getQuantity(), requested.get(i).shipTo(), line.getRegion(),
+                    offer.getUnitPrice(), net, offer.getSource(), offer.getRule(),
                     PriceExplanation.of(offer, evaluation.candidates(line.getLineNo()), currency)));
         }
         return new PricedOrder(account.getCode(), currency, priced,

@@ -128,7 +128,7 @@ public class RuleImpactPreview {
         Map<String, List<OrderLineRow>> orders = new LinkedHashMap<>();
         jdbc.query("""
                 select o.order_number, o.currency, cast(o.created_at as date) as order_day, a.code, a.customer_group,
-                       a.region, a.opened_on, l.line_no, l.quantity, p.sku, p.category, p.pack_size, p.discontinued,
+                       coalesce(l.ship_to_region, a.region) as region, a.opened_on, l.line_no, l.quantity, p.sku, p.category, p.pack_size, p.discontinued,
                        p.substitute_sku, pp.list_price, pp.unit_cost
                   from sales_order o
                   join customer_account a on a.id = o.account_id

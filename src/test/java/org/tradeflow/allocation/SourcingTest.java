@@ -60,6 +60,33 @@ class SourcingTest extends IntegrationTest {
         assertThat(options.get("warehouses").get(2).get("carrier").asText()).isEqualTo("GLS (supplier)");
     }
 
+    @Test
+    void linesForOtherDeliveryAddressesShipSeparatelyAndRouteByTheirRegion() {
+        // Acme's Stockholm store is in EU-NORTH (Rotterdam first, line by line); the Vienna store and the head
+        // office are in EU-CENTRAL (Hamburg first). Both products are in both warehouses.
+        String first = fixtures.product(Map.of("WH-DE", 20, "WH-NL", 20));
+        String second = fixtures.product(Map.of("WH-DE", 20, "WH-NL", 20));
+
+        JsonNode order = allocate(anOrder().forAccount("ACME-DE").line(first, 2).line(second, 3, "STORE-STHLM")
+                .line(first, 4, "STORE-WIEN").body());
+
+        assertThat(order.get("lines")).extracting(l -> String.valueOf(l.get("shipTo").isNull() ? "-" : l.get("shipTo").asText()))
+                .containsExactly("-", "STORE-STHLM", "STORE-WIEN");
+        assertThat(order.get("shipments")).extracting(s -> s.get("warehouse").asText() + " to "
+                        + (s.get("shipTo").isNull() ? "Acme" : s.get("shipTo").asText()))
+                .containsExactlyInAnyOrder("WH-DE to Acme", "WH-DE to STORE-WIEN", "WH-NL to STORE-STHLM");
+    }
+
+    @Test
+    void anAddressTheAccountDoesNotHaveIsRefusedNamingTheLine() {
+        Api.Response refused = api.post("/api/v1/orders", anOrder().forAccount("ACME-DE").line("85123A", 6)
+                .line("85123A", 6, "STORE-PARIS").body());
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("errors").get(0).get("field").asText()).isEqualTo("lines[1].shipTo");
+        assertThat(refused.json().get("errors").get(0).get("message").asText()).contains("no delivery address 'STORE-PARIS'");
+    }
+
     private JsonNode allocate(Map<String, Object> body) {
         Api.Response created = api.post("/api/v1/orders", body);
         assertThat(created.status()).as(created.body()).isEqualTo(201);

@@ -35,6 +35,12 @@ public final class OrderRequests {
         return this;
     }
 
+    /** A line for one of the account's delivery addresses. */
+    public OrderRequests line(String sku, int quantity, String shipTo) {
+        lines.add(Map.of("sku", sku, "quantity", quantity, "shipTo", shipTo));
+        return this;
+    }
+
     /** fillPolicy, minFillRatePercent, urgency, requestedDeliveryDate, ... */
     public OrderRequests with(String field, Object value) {
         options.put(field, value);
