@@ -66,6 +66,14 @@ public class StockLedger {
         move(key, "RELEASE", 0, -quantity, orderId, shipmentId, null);
     }
 
+    /** A count that differs from the books; {@code reason} says who and why. */
+    public void adjust(StockKey key, int delta, String reason) {
+        jdbc.update("""
+                insert into stock (warehouse_id, product_id) values (:warehouseId, :productId)
+                on conflict do nothing""", keyParameters(key));
+        move(key, "ADJUSTMENT", delta, 0, null, null, reason.length() <= 64 ? reason : reason.substring(0, 64));
+    }
+
     public void ship(StockKey key, int quantity, long orderId, long shipmentId) {
         move(key, "SHIPMENT", -quantity, -quantity, orderId, shipmentId, null);
     }

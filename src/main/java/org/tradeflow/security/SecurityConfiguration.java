@@ -48,7 +48,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.PUT, "/api/v1/rules/**").hasAuthority(RULE_ADMINS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/rules/**").hasAuthority(RULE_ADMINS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/shipments/*/dispatch").hasAnyAuthority(WAREHOUSE, ORDER_DESK)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/receipts").hasAnyAuthority(WAREHOUSE, ORDER_DESK)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/receipts", "/api/v1/stock-adjustments").hasAnyAuthority(WAREHOUSE, ORDER_DESK)
                         .anyRequest().authenticated())
                 .build();
     }
