@@ -120,6 +120,37 @@ public class FulfilmentService {
                         "sku", line.getOrderLine().getProduct().getSku(), "quantity", line.getQuantity())).toList()));
     }
 
+    /**
+     * Goods of a dispatched shipment came back: they go back into the warehouse's stock (a RETURN movement),
+     * never more than the shipment carried of the product. Credit notes are not issued yet.
+     */
+    public int receiveReturn(long shipmentId, String sku, int quantity, String reason, String user) {
+        long orderId = shipments.findOrderId(shipmentId)
+                .orElseThrow(() -> ApiProblem.notFound("No shipment with id " + shipmentId));
+        orders.lock(orderId);
+        Shipment shipment = shipments.findForUpdate(shipmentId).orElseThrow();
+        if (shipment.getStatus() != ShipmentStatus.DISPATCHED && shipment.getStatus() != ShipmentStatus.INVOICED) {
+            throw ApiProblem.conflict("Shipment " + shipment.getShipmentNumber() + " is " + shipment.getStatus()
+                    + "; only dispatched goods can come back");
+        }
+        List<ShipmentLine> lines = shipment.getLines().stream()
+                .filter(line -> line.getOrderLine().getProduct().getSku().equals(sku)).toList();
+        if (lines.isEmpty()) {
+            throw ApiProblem.invalidField("sku", "shipment " + shipment.getShipmentNumber() + " carried no " + sku);
+        }
+        long productId = lines.get(0).getOrderLine().getProduct().getId();
+        int returnable = lines.stream().mapToInt(ShipmentLine::getQuantity).sum() - ledger.returnedFrom(shipmentId, productId);
+        if (quantity > returnable) {
+            throw ApiProblem.conflict("Only " + returnable + " units of " + sku + " from " + shipment.getShipmentNumber()
+                    + " can still come back");
+        }
+        ledger.returned(new StockLedger.StockKey(shipment.getWarehouse().getId(), productId), quantity, orderId, shipmentId,
+                user + ": " + reason);
+        orders.note(orderId, "GOODS_RETURNED", quantity + " x " + sku + " from " + shipment.getShipmentNumber()
+                + " back in " + shipment.getWarehouse().getCode() + ", booked by " + user + ": " + reason);
+        return returnable - quantity;
+    }
+
     public Shipment dispatch(long shipmentId, String carrier, String trackingNumber) {
         // Order first, then shipment: two dispatches of one order (or a 3PL's retry) run one after the other.
         long orderId = shipments.findOrderId(shipmentId)

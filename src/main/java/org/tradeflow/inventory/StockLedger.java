@@ -74,6 +74,20 @@ public class StockLedger {
         move(key, "ADJUSTMENT", delta, 0, null, null, reason.length() <= 64 ? reason : reason.substring(0, 64));
     }
 
+    /** Goods of a dispatched shipment come back into stock. */
+    public void returned(StockKey key, int quantity, long orderId, long shipmentId, String reason) {
+        move(key, "RETURN", quantity, 0, orderId, shipmentId, reason.length() <= 64 ? reason : reason.substring(0, 64));
+    }
+
+    /** Units of a product already returned from a shipment. */
+    public int returnedFrom(long shipmentId, long productId) {
+        Integer returned = jdbc.queryForObject("""
+                select coalesce(sum(on_hand_delta), 0) from stock_movement
+                 where shipment_id = :shipmentId and product_id = :productId and kind = 'RETURN'""",
+                Map.of("shipmentId", shipmentId, "productId", productId), Integer.class);
+        return returned == null ? 0 : returned;
+    }
+
     public void ship(StockKey key, int quantity, long orderId, long shipmentId) {
         move(key, "SHIPMENT", -quantity, -quantity, orderId, shipmentId, null);
     }

@@ -47,7 +47,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.PUT, "/api/v1/rules/**").hasAuthority(RULE_ADMINS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/rules/**").hasAuthority(RULE_ADMINS)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/shipments/*/dispatch").hasAnyAuthority(WAREHOUSE, ORDER_DESK)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/shipments/*/dispatch", "/api/v1/shipments/*/returns")
+                        .hasAnyAuthority(WAREHOUSE, ORDER_DESK)
                         .requestMatchers(HttpMethod.POST, "/api/v1/receipts", "/api/v1/stock-adjustments").hasAnyAuthority(WAREHOUSE, ORDER_DESK)
                         .anyRequest().authenticated())
                 .build();

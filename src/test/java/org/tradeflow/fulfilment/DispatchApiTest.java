@@ -96,6 +96,31 @@ class DispatchApiTest extends IntegrationTest {
         assertThat(missing.json().get("errors").get(0).get("field").asText()).isEqualTo("carrier");
     }
 
+    @Test
+    void returnedGoodsGoBackIntoStockButNeverMoreThanShipped() {
+        JsonNode shipment = requestedShipment();
+        long id = shipment.get("id").asLong();
+        String sku = shipment.get("lines").get(0).get("sku").asText();
+        String returns = "/api/v1/shipments/" + id + "/returns";
+        Api.Response early = api.postAs("wendy", "demo", returns, Map.of("sku", sku, "quantity", 1, "reason", "not yet shipped"));
+        api.post("/api/v1/shipments/" + id + "/dispatch", Map.of("carrier", "UPS", "trackingNumber", "R1"));
+
+        Api.Response back = api.postAs("wendy", "demo", returns, Map.of("sku", sku, "quantity", 2, "reason", "wrong colour"));
+        Api.Response tooMany = api.postAs("wendy", "demo", returns, Map.of("sku", sku, "quantity", 4, "reason", "all of it"));
+        Api.Response otherSku = api.postAs("wendy", "demo", returns, Map.of("sku", "85123A", "quantity", 1, "reason", "?"));
+        Api.Response asSales = api.postAs("sam", "demo", returns, Map.of("sku", sku, "quantity", 1, "reason", "x"));
+
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(back.status()).as(back.body()).isEqualTo(201);
+        assertThat(back.json().get("stillReturnable").asInt()).isEqualTo(3);
+        assertThat(tooMany.status()).isEqualTo(409);
+        assertThat(tooMany.body()).contains("Only 3 units");
+        assertThat(otherSku.json().get("errors").get(0).get("field").asText()).isEqualTo("sku");
+        assertThat(asSales.status()).isEqualTo(403);
+        assertThat(fixtures.onHand(sku, "WH-DE")).as("50 - 5 shipped + 2 back").isEqualTo(47);
+        assertThat(fixtures.stock(sku).ledgerOnHand()).isEqualTo(47);
+    }
+
     private JsonNode requestedShipment() {
         String sku = fixtures.product(Map.of("WH-DE", 50));
         JsonNode order = api.post("/api/v1/orders", anOrder().forAccount("ACME-DE").line(sku, 5).body()).json();
