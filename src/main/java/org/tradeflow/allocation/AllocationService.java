@@ -245,12 +245,6 @@ public class AllocationService {
         return line.getShipToRegion() == null ? order.getAccount().getRegion() : line.getShipToRegion();
     }
 
-    /** Units of the order in no shipment and not cancelled: what still waits for stock. */
-    @Transactional(readOnly = true)
-    public int openUnits(long orderId) {
-        return ShipmentPlan.of(shipments.findByOrderIdOrderById(orderId)).openUnits(orders.get(orderId));
-    }
-
     /** What one round of allocation leads to. */
     public enum Outcome {
         /** New shipments go to fulfilment (units may still wait). */

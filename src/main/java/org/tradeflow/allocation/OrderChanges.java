@@ -7,6 +7,7 @@ import org.tradeflow.fulfilment.Shipment;
 import org.tradeflow.fulfilment.ShipmentPlan;
 import org.tradeflow.fulfilment.ShipmentRepository;
 import org.tradeflow.fulfilment.ShipmentStatus;
+import org.tradeflow.inventory.StockLedger;
 import org.tradeflow.order.OrderLifecycle;
 import org.tradeflow.order.OrderLine;
 import org.tradeflow.order.OrderStatus;
@@ -38,14 +39,18 @@ public class OrderChanges {
     private final ShipmentRepository shipments;
     private final FulfilmentService fulfilment;
     private final OrderWorkflow workflow;
+    private final StockLedger ledger;
+    private final BackorderWakeUp wakeUp;
     private final Clock clock;
 
     OrderChanges(OrderLifecycle orders, ShipmentRepository shipments, FulfilmentService fulfilment, OrderWorkflow workflow,
-                 Clock clock) {
+                 StockLedger ledger, BackorderWakeUp wakeUp, Clock clock) {
         this.orders = orders;
         this.shipments = shipments;
         this.fulfilment = fulfilment;
         this.workflow = workflow;
+        this.ledger = ledger;
+        this.wakeUp = wakeUp;
         this.clock = clock;
     }
 
@@ -68,6 +73,10 @@ public class OrderChanges {
             order.rescheduleDelivery(requestedDeliveryDate);
         }
         List<Shipment> ofOrder = shipments.findByOrderIdOrderById(orderId);
+        if (!lines.isEmpty()) {
+            // rows in (product, warehouse) order, as allocation locks them, before any release
+            ledger.lockAvailable(order.getLines().stream().map(line -> line.getProduct().getId()).distinct().toList());
+        }
         List<String> emptied = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             LineChange change = lines.get(i);
@@ -104,8 +113,9 @@ public class OrderChanges {
                 + (emptied.isEmpty() ? "" : "; shipments cancelled: " + String.join(", ", emptied)));
         emptied.forEach(workflow::shipmentCancelled);
         if (!lines.isEmpty()) {
-            // a waiting backorder may ship now (the stock covers the smaller quantity) or have nothing left to wait for
-            workflow.stockArrived(List.of(order.getOrderNumber()));
+            // this order, if it waits, may ship now or have nothing left to wait for; others may use what it gave back
+            wakeUp.afterCommit(order.getLines().stream().map(line -> line.getProduct().getId()).distinct().toList(),
+                    "Order " + order.getOrderNumber() + " changed by " + user);
         }
     }
 

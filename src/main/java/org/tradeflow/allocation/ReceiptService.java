@@ -1,6 +1,5 @@
 package org.tradeflow.allocation;
 
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tradeflow.catalog.Product;
@@ -9,8 +8,6 @@ import org.tradeflow.inventory.IncomingSupply;
 import org.tradeflow.inventory.StockLedger;
 import org.tradeflow.inventory.Warehouse;
 import org.tradeflow.inventory.WarehouseRepository;
-import org.tradeflow.order.OrderLifecycle;
-import org.tradeflow.order.OrderWorkflow;
 import org.tradeflow.web.ApiProblem;
 
 import java.util.ArrayList;
@@ -27,23 +24,19 @@ import java.util.stream.Collectors;
 @Service
 public class ReceiptService {
 
-    private final NamedParameterJdbcTemplate jdbc;
     private final WarehouseRepository warehouses;
     private final ProductRepository products;
     private final StockLedger ledger;
     private final IncomingSupply supply;
-    private final OrderLifecycle orders;
-    private final OrderWorkflow workflow;
+    private final BackorderWakeUp wakeUp;
 
-    ReceiptService(NamedParameterJdbcTemplate jdbc, WarehouseRepository warehouses, ProductRepository products,
-                   StockLedger ledger, IncomingSupply supply, OrderLifecycle orders, OrderWorkflow workflow) {
-        this.jdbc = jdbc;
+    ReceiptService(WarehouseRepository warehouses, ProductRepository products, StockLedger ledger, IncomingSupply supply,
+                   BackorderWakeUp wakeUp) {
         this.warehouses = warehouses;
         this.products = products;
         this.ledger = ledger;
         this.supply = supply;
-        this.orders = orders;
-        this.workflow = workflow;
+        this.wakeUp = wakeUp;
     }
 
     public record ReceivedLine(String sku, int quantity) {
@@ -74,20 +67,9 @@ public class ReceiptService {
             ledger.receive(new StockLedger.StockKey(warehouse.getId(), productId), line.quantity(), reference);
             supply.received(warehouse.getId(), productId, reference, line.quantity());
         });
-        List<String> waiting = waitingOrders(lines.stream().map(line -> bySku.get(line.sku()).getId()).distinct().toList());
-        List<String> woken = workflow.stockArrived(waiting);
-        woken.forEach(orderNumber -> orders.noteByNumber(orderNumber, "STOCK_ARRIVED", "Receipt " + reference + " in "
-                + warehouseCode + " booked by " + user + "; allocating again"));
+        // filled once the receipt is committed, before this call returns to the controller
+        List<String> woken = wakeUp.afterCommit(lines.stream().map(line -> bySku.get(line.sku()).getId()).distinct().toList(),
+                "Receipt " + reference + " in " + warehouseCode + " booked by " + user);
         return new Receipt(warehouseCode, reference, lines, woken);
-    }
-
-    /** Orders with units waiting for one of these products, highest priority first, then oldest first. */
-    private List<String> waitingOrders(List<Long> productIds) {
-        return jdbc.queryForList("""
-                select o.order_number from sales_order o
-                 where o.status in ('BACKORDERED', 'PARTIALLY_SHIPPED')
-                   and exists (select 1 from order_line l where l.order_id = o.id and l.product_id in (:products))
-                 order by o.allocation_priority desc, o.created_at, o.id""",
-                Map.of("products", productIds), String.class);
     }
 }

@@ -96,34 +96,50 @@ public class Substitutions {
         }
     }
 
+    /**
+     * Units that neither stock nor the routing table's warehouses can give of the ordered product, where the
+     * catalog substitute has enough: only the shortfall is offered, and never for a line that is itself a
+     * substitute or for a discontinued substitute.
+     */
     private List<Offer> offers(SalesOrder order) {
         ShipmentPlan plan = ShipmentPlan.of(shipments.findByOrderIdOrderById(order.getId()));
         List<OrderLine> waiting = order.getLines().stream()
-                .filter(line -> plan.openUnits(line) > 0 && line.getProduct().getSubstituteSku() != null).toList();
+                .filter(line -> plan.openUnits(line) > 0 && line.getSubstituteFor() == null
+                        && line.getProduct().getSubstituteSku() != null).toList();
         if (waiting.isEmpty()) {
             return List.of();
         }
         Map<String, Product> substitutes = products.findBySkuIn(waiting.stream()
                         .map(line -> line.getProduct().getSubstituteSku()).toList()).stream()
-                .filter(Product::isActive).collect(Collectors.toMap(Product::getSku, Function.identity()));
+                .filter(product -> product.isActive() && !product.isDiscontinued())
+                .collect(Collectors.toMap(Product::getSku, Function.identity()));
         Map<String, Warehouse> byCode = warehouses.findAll().stream()
                 .collect(Collectors.toMap(Warehouse::getCode, Function.identity()));
-        Map<StockKey, Integer> available = ledger.available(substitutes.values().stream().map(Product::getId).toList());
+        List<Long> productIds = new ArrayList<>(substitutes.values().stream().map(Product::getId).toList());
+        waiting.forEach(line -> productIds.add(line.getProduct().getId()));
+        Map<StockKey, Integer> available = ledger.available(productIds);
         List<Offer> offers = new ArrayList<>();
         for (OrderLine line : waiting) {
             Product substitute = substitutes.get(line.getProduct().getSubstituteSku());
             if (substitute == null) {
                 continue;
             }
-            RoutingDecision routing = RoutingDecision.decide(rules.current(), List.of(new RoutingRequest(line.getLineNo(),
-                    AllocationService.shipToRegion(order, line), substitute.getCategory(), substitute.getSku())));
-            int inStock = routing.warehousesFor(line.getLineNo()).stream().filter(byCode::containsKey)
-                    .mapToInt(code -> available.getOrDefault(new StockKey(byCode.get(code).getId(), substitute.getId()), 0))
-                    .sum();
-            if (inStock >= plan.openUnits(line)) {
-                offers.add(new Offer(line, substitute, plan.openUnits(line)));
+            String region = AllocationService.shipToRegion(order, line);
+            int shortfall = plan.openUnits(line) - inStock(line.getProduct(), region, line.getLineNo(), byCode, available);
+            if (shortfall > 0 && inStock(substitute, region, line.getLineNo(), byCode, available) >= shortfall) {
+                offers.add(new Offer(line, substitute, shortfall));
             }
         }
         return offers;
+    }
+
+    /** Units of the product free in the warehouses the routing table sends the region to. */
+    private int inStock(Product product, String region, int lineNo, Map<String, Warehouse> byCode,
+                        Map<StockKey, Integer> available) {
+        RoutingDecision routing = RoutingDecision.decide(rules.current(),
+                List.of(new RoutingRequest(lineNo, region, product.getCategory(), product.getSku())));
+        return routing.warehousesFor(lineNo).stream().filter(byCode::containsKey)
+                .mapToInt(code -> available.getOrDefault(new StockKey(byCode.get(code).getId(), product.getId()), 0))
+                .sum();
     }
 }

@@ -52,8 +52,8 @@ public class FulfilmentService {
     }
 
     /**
-     * Cancels the order's shipments not yet dispatched and releases their reservations (stock rows in product
-     * order, as allocation locks them). The caller holds the order's lock. Returns how many were cancelled.
+     * Cancels the order's shipments not yet dispatched, releases their reservations and tells the warehouses
+     * that had the request. The caller holds the order's lock and its stock rows. Returns how many were cancelled.
      */
     public int cancelOpenShipments(long orderId) {
         int cancelled = 0;
@@ -64,7 +64,11 @@ public class FulfilmentService {
             shipment.getLines().stream().sorted(Comparator.comparing(line -> line.getOrderLine().getProduct().getId()))
                     .forEach(line -> ledger.release(new StockLedger.StockKey(shipment.getWarehouse().getId(),
                             line.getOrderLine().getProduct().getId()), line.getQuantity(), orderId, shipment.getId()));
+            boolean requested = shipment.getStatus() == ShipmentStatus.REQUESTED;
             shipment.cancelled();
+            if (requested) {
+                announce("ShipmentCancelled", shipment); // the warehouse has the pick request: tell it to stop
+            }
             cancelled++;
         }
         return cancelled;
@@ -74,7 +78,7 @@ public class FulfilmentService {
      * Takes units of an order line off the order's shipments not yet dispatched (planned ones first, so that
      * requests already with a warehouse change as little as possible) and releases their reservations. A
      * requested shipment that changes is announced again through the outbox. The caller holds the order's
-     * lock. Returns the shipments left with nothing to carry (now cancelled).
+     * lock and its stock rows. Returns the shipments left with nothing to carry (now cancelled).
      */
     public List<String> withdraw(long orderId, OrderLine orderLine, int units) {
         List<String> emptied = new java.util.ArrayList<>();

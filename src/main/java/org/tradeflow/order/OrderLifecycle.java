@@ -58,17 +58,21 @@ public class OrderLifecycle {
     }
 
     public void allocated(long orderId, String detail) {
-        move(get(orderId), OrderStatus.ALLOCATED, "STOCK_ALLOCATED", detail);
+        moveUnlessPartlyShipped(get(orderId), OrderStatus.ALLOCATED, "STOCK_ALLOCATED", detail);
     }
 
     public void backordered(long orderId, String reason) {
-        SalesOrder order = get(orderId);
-        if (order.getStatus() == OrderStatus.BACKORDERED) {
+        moveUnlessPartlyShipped(get(orderId), OrderStatus.BACKORDERED, "STOCK_SHORT", reason);
+    }
+
+    /** Allocation rounds after a dispatch keep the order PARTIALLY_SHIPPED (and a backorder BACKORDERED): the reason changes. */
+    private void moveUnlessPartlyShipped(SalesOrder order, OrderStatus next, String action, String reason) {
+        if (order.getStatus() == OrderStatus.PARTIALLY_SHIPPED || order.getStatus() == next) {
             order.explain(reason);
-            audit.record(orderId, "STOCK_SHORT", reason);
+            audit.record(order.getId(), action, reason);
             return;
         }
-        move(order, OrderStatus.BACKORDERED, "STOCK_SHORT", reason);
+        move(order, next, action, reason);
     }
 
     public void shipped(long orderId, boolean completely, String detail) {

@@ -45,6 +45,8 @@ public class OrderLine {
     /** The account's delivery address this line goes to (null: the account's own), and its region at capture. */
     private String shipTo;
     private String shipToRegion;
+    /** The number of the line whose units this line replaces; null for a line the customer ordered. */
+    private Integer substituteFor;
 
     protected OrderLine() {
     }
@@ -74,6 +76,7 @@ public class OrderLine {
         line.netAmount = PricingService.lineNet(original.unitPrice, units, order.getCurrency());
         line.priceSource = original.priceSource;
         line.priceRule = original.priceRule;
+        line.substituteFor = original.lineNo;
         line.shipTo = original.shipTo;
         line.shipToRegion = original.shipToRegion;
         line.priceExplanation = "Substitute for " + original.product.getSku() + " (line " + original.lineNo
@@ -97,6 +100,7 @@ public class OrderLine {
     public int getCancelledQuantity() { return cancelledQuantity; }
     public String getShipTo() { return shipTo; }
     public String getShipToRegion() { return shipToRegion; }
+    public Integer getSubstituteFor() { return substituteFor; }
     public BigDecimal getUnitPrice() { return unitPrice; }
     public BigDecimal getNetAmount() { return netAmount; }
     public PriceSource getPriceSource() { return priceSource; }

@@ -16,9 +16,8 @@ public enum OrderStatus {
         }
         return switch (next) {
             case ON_HOLD, AWAITING_APPROVAL, CREDIT_HOLD -> EnumSet.of(RECEIVED, ON_HOLD, AWAITING_APPROVAL).contains(this);
-            // a backorder (possibly after a partial shipment) is allocated again when goods arrive
-            case ALLOCATED, BACKORDERED -> EnumSet.of(RECEIVED, ON_HOLD, AWAITING_APPROVAL, CREDIT_HOLD, BACKORDERED,
-                    PARTIALLY_SHIPPED).contains(this);
+            // a backorder is allocated again when goods arrive; once part has shipped it stays PARTIALLY_SHIPPED
+            case ALLOCATED, BACKORDERED -> EnumSet.of(RECEIVED, ON_HOLD, AWAITING_APPROVAL, CREDIT_HOLD, BACKORDERED).contains(this);
             case PARTIALLY_SHIPPED, SHIPPED -> EnumSet.of(ALLOCATED, BACKORDERED, PARTIALLY_SHIPPED).contains(this);
             case INVOICED -> this == SHIPPED;
             case PAID -> this == INVOICED;

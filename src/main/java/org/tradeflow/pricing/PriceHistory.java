@@ -18,7 +18,10 @@ class PriceHistory {
         this.jdbc = jdbc;
     }
 
-    /** Orders count once they are confirmed (allocated or later); rejected, cancelled and held ones do not. */
+    /**
+     * Orders count once they are confirmed (allocated or later); rejected, cancelled and held ones do not, nor
+     * lines whose units were all cancelled, nor substitute lines (they carry another product's price).
+     */
     Map<String, PricingLine.LastPaid> lastPaid(long accountId, String currency, Collection<String> skus) {
         Map<String, PricingLine.LastPaid> bySku = new HashMap<>();
         jdbc.query(connection -> {
@@ -28,6 +31,7 @@ class PriceHistory {
                       join order_line l on l.order_id = o.id
                       join product p on p.id = l.product_id
                      where o.account_id = ? and o.currency = ? and p.sku = any (?)
+                       and l.quantity > l.cancelled_quantity and l.substitute_for is null
                        and o.status in ('ALLOCATED', 'BACKORDERED', 'PARTIALLY_SHIPPED', 'SHIPPED', 'INVOICED', 'PAID', 'CLOSED')
                      order by p.sku, o.created_at desc, o.id desc""");
             Array skuArray = connection.createArrayOf("varchar", skus.toArray());

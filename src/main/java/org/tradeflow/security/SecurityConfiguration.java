@@ -50,6 +50,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/shipments/*/dispatch", "/api/v1/shipments/*/returns")
                         .hasAnyAuthority(WAREHOUSE, ORDER_DESK)
                         .requestMatchers(HttpMethod.POST, "/api/v1/receipts", "/api/v1/stock-adjustments").hasAnyAuthority(WAREHOUSE, ORDER_DESK)
+                        // calling orders off or cutting them is the order desk's (and its integration users') job
+                        .requestMatchers(HttpMethod.POST, "/api/v1/orders/*/cancel", "/api/v1/orders/*/changes",
+                                "/api/v1/orders/*/substitution").hasAuthority(ORDER_DESK)
                         .anyRequest().authenticated())
                 .build();
     }

@@ -19,7 +19,6 @@ class AllocateStockDelegate implements JavaDelegate {
         AllocationService.Allocation result = allocation.allocate(ProcessVariables.orderId(execution));
         execution.setVariable(OrderToCashProcess.Variables.ALLOCATION_OUTCOME, result.outcome().name());
         execution.setVariable(OrderToCashProcess.Variables.NEW_SHIPMENTS, String.join(",", result.newShipments()));
-        execution.setVariable(OrderToCashProcess.Variables.BACKORDERED_UNITS, result.backorderedUnits());
         if (result.outcome() == AllocationService.Outcome.NOTHING_TO_SHIP) {
             execution.setVariable(OrderToCashProcess.Variables.CANCEL_REASON, "nothing is left to ship (every unit was cancelled)");
         }

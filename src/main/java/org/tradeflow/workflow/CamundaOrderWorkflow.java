@@ -13,6 +13,7 @@ import org.tradeflow.order.OrderWorkflow;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** Starts and steers the order processes; every call joins the caller's transaction. */
 @Component
@@ -37,13 +38,17 @@ class CamundaOrderWorkflow implements OrderWorkflow, DispatchListener {
 
     @Override
     public void cancelled(String orderNumber, String reason) {
+        retryable(orderNumber, () -> runtime.createMessageCorrelation(OrderToCashProcess.MESSAGE_ORDER_CANCELLED)
+                .processInstanceBusinessKey(orderNumber)
+                .setVariable(OrderToCashProcess.Variables.CANCEL_REASON, reason)
+                .correlateAllWithResult());
+    }
+
+    /** The process was moving on in another transaction: the caller's transaction rolls back and answers 409. */
+    private static <T> T retryable(String orderNumber, Supplier<T> engineCall) {
         try {
-            runtime.createMessageCorrelation(OrderToCashProcess.MESSAGE_ORDER_CANCELLED)
-                    .processInstanceBusinessKey(orderNumber)
-                    .setVariable(OrderToCashProcess.Variables.CANCEL_REASON, reason)
-                    .correlateAllWithResult();
+            return engineCall.get();
         } catch (OptimisticLockingException busy) {
-            // the process was moving on in another transaction: the caller's transaction rolls back (409)
             throw new OptimisticLockingFailureException("Order " + orderNumber + " changed meanwhile; try again", busy);
         }
     }
@@ -55,26 +60,28 @@ class CamundaOrderWorkflow implements OrderWorkflow, DispatchListener {
         if (question == null) {
             return false;
         }
-        tasks.complete(question.getId(), Variables.putValue(
-                        OrderToCashProcess.UserTask.UserTaskConfirmSubstitution.decisionVariable(), accepted)
-                .putValue(OrderToCashProcess.Variables.DECISION_COMMENT, comment));
-        return true;
+        return retryable(orderNumber, () -> {
+            tasks.complete(question.getId(), Variables.putValue(
+                            OrderToCashProcess.UserTask.UserTaskConfirmSubstitution.decisionVariable(), accepted)
+                    .putValue(OrderToCashProcess.Variables.DECISION_COMMENT, comment));
+            return true;
+        });
     }
 
     @Override
     public void shipmentCancelled(String shipmentNumber) {
-        runtime.createMessageCorrelation(OrderToCashProcess.MESSAGE_SHIPMENT_CANCELLED)
+        retryable(shipmentNumber, () -> runtime.createMessageCorrelation(OrderToCashProcess.MESSAGE_SHIPMENT_CANCELLED)
                 .processInstanceBusinessKey(shipmentNumber)
-                .correlateAllWithResult();
+                .correlateAllWithResult());
     }
 
     @Override
     public List<String> stockArrived(List<String> orderNumbers) {
         List<String> woken = new ArrayList<>();
         for (String orderNumber : orderNumbers) {
-            boolean waiting = !runtime.createMessageCorrelation(OrderToCashProcess.MESSAGE_STOCK_ARRIVED)
+            boolean waiting = !retryable(orderNumber, () -> runtime.createMessageCorrelation(OrderToCashProcess.MESSAGE_STOCK_ARRIVED)
                     .processInstanceBusinessKey(orderNumber)
-                    .correlateAllWithResult().isEmpty();
+                    .correlateAllWithResult()).isEmpty();
             if (waiting) {
                 woken.add(orderNumber);
             }

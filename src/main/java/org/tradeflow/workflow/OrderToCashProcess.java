@@ -27,7 +27,6 @@ public final class OrderToCashProcess {
         public static final String ALLOCATION_PRIORITY = "allocationPriority";
         /** Shipment numbers the last allocation planned, comma-separated (one fulfilment process each). */
         public static final String NEW_SHIPMENTS = "newShipments";
-        public static final String BACKORDERED_UNITS = "backorderedUnits";
         /** SHIPMENTS_PLANNED, WAITING, ALL_SHIPPED or NOTHING_TO_SHIP (AllocationService.Outcome). */
         public static final String ALLOCATION_OUTCOME = "allocationOutcome";
         public static final String CANCEL_REASON = "cancelReason";

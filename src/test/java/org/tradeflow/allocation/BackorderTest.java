@@ -58,7 +58,8 @@ class BackorderTest extends IntegrationTest {
         receive("WH-DE", "PO-88002", sku, 4);
         processes.runJobs(order);
         JsonNode second = view(order);
-        assertThat(second.get("status").asText()).isEqualTo("ALLOCATED");
+        assertThat(second.get("status").asText()).as("part of it shipped already").isEqualTo("PARTIALLY_SHIPPED");
+        assertThat(second.get("statusReason").asText()).contains(order + "-S2 from WH-DE");
         assertThat(second.get("shipments")).extracting(s -> s.get("shipmentNumber").asText())
                 .containsExactly(order + "-S1", order + "-S2");
         dispatch(second.get("shipments").get(1));

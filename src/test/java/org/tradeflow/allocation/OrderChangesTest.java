@@ -42,6 +42,61 @@ class OrderChangesTest extends IntegrationTest {
     }
 
     @Test
+    void whenAChangeEmptiesTheLastOpenShipmentTheOrderFinishesWithWhatShipped() {
+        String first = fixtures.product(Map.of("WH-DE", 10));
+        String second = fixtures.product(Map.of("WH-NL", 10));
+        JsonNode order = submitAndRun(anOrder().forAccount("ACME-DE").line(first, 2).line(second, 2).body());
+        String orderNumber = order.get("orderNumber").asText();
+        api.post("/api/v1/shipments/" + order.get("shipments").get(0).get("id").asLong() + "/dispatch",
+                Map.of("carrier", "DHL", "trackingNumber", "JD2"));
+
+        change(order, Map.of("reason", "second item no longer needed", "lines", List.of(Map.of("lineNo", 2, "quantity", 0))));
+        processes.runJobs(orderNumber);
+
+        assertThat(reload(order).get("status").asText()).isEqualTo("INVOICED");
+        assertThat(processes.isEnded(orderNumber)).isTrue();
+    }
+
+    @Test
+    void anAllocatedOrderCutToNothingEndsCancelled() {
+        String sku = fixtures.product(Map.of("WH-DE", 10));
+        JsonNode order = submitAndRun(anOrder().forAccount("ACME-DE").line(sku, 3).body());
+
+        change(order, Map.of("reason", "customer changed supplier", "lines", List.of(Map.of("lineNo", 1, "quantity", 0))));
+        processes.runJobs(order.get("orderNumber").asText());
+
+        assertThat(reload(order).get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(fixtures.reserved(sku, "WH-DE")).isZero();
+        assertThat(processes.isEnded(order.get("orderNumber").asText())).isTrue();
+    }
+
+    @Test
+    void stockGivenBackByACancellationWakesTheOrderWaitingForIt() {
+        String sku = fixtures.product(Map.of("WH-DE", 5));
+        JsonNode first = submitAndRun(anOrder().forAccount("ACME-DE").line(sku, 5).body());
+        JsonNode waiting = submitAndRun(anOrder().forAccount("ALPINE-AT").line(sku, 5).body());
+        assertThat(waiting.get("status").asText()).isEqualTo("BACKORDERED");
+
+        api.post("/api/v1/orders/" + first.get("id").asLong() + "/cancel", Map.of("reason", "duplicate"));
+        processes.runJobs(waiting.get("orderNumber").asText());
+
+        assertThat(reload(waiting).get("status").asText()).isEqualTo("ALLOCATED");
+        assertThat(fixtures.reserved(sku, "WH-DE")).isEqualTo(5);
+    }
+
+    @Test
+    void onlyTheOrderDeskChangesOrCancelsOrders() {
+        String sku = fixtures.product(Map.of("WH-DE", 5));
+        JsonNode order = submitAndRun(anOrder().forAccount("ACME-DE").line(sku, 1).body());
+
+        Api.Response byWarehouse = api.postAs("wendy", "demo", "/api/v1/orders/" + order.get("id").asLong() + "/cancel",
+                Map.of("reason", "not mine to decide"));
+
+        assertThat(byWarehouse.status()).isEqualTo(403);
+        assertThat(reload(order).get("status").asText()).isEqualTo("ALLOCATED");
+    }
+
+    @Test
     void aBackorderThatAsksForLessShipsWhatIsThere() {
         String sku = fixtures.product(Map.of("WH-DE", 4));
         JsonNode order = submitAndRun(anOrder().forAccount("ACME-DE").line(sku, 10).with("fillPolicy", "SHIP_COMPLETE").body());

@@ -78,6 +78,20 @@ class SubstitutionTest extends IntegrationTest {
         assertThat(allocated.get("audit").toString()).contains("the account accepts substitutes in advance");
     }
 
+    @Test
+    void onlyUnitsThatAreShortAreOfferedAsASubstitute() {
+        // The original is in stock; the order waits only because another line is short (ship complete).
+        String original = fixtures.product(Map.of("WH-DE", 10));
+        String substitute = fixtures.product(Map.of("WH-DE", 10));
+        String missing = fixtures.product(Map.of());
+        fixtures.substitute(original, substitute);
+
+        JsonNode order = submitAndRun(anOrder().forAccount("ACME-DE").line(original, 5).line(missing, 5).body());
+
+        assertThat(processes.task(order.get("orderNumber").asText(), "UserTaskConfirmSubstitution")).isNull();
+        assertThat(reload(order).get("lines")).hasSize(2);
+    }
+
     private JsonNode submitAndRun(Map<String, Object> body) {
         Api.Response created = api.post("/api/v1/orders", body);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
