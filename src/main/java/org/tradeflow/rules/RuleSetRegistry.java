@@ -56,8 +56,7 @@ public class RuleSetRegistry {
         this.versions = versions;
         this.transaction = transaction;
         this.scenarioRunners = List.copyOf(scenarioRunners);
-        importTablesNeverSeen();
-        live.set(buildActiveOrAdoptReleasedTables());
+        live.set(startWithStoredOrReleasedTables());
         log.info("Rules {} active: {}", live.get().checksum(), versions.active().stream()
                 .map(v -> v.table() + " v" + v.version()).toList());
     }
@@ -187,39 +186,27 @@ public class RuleSetRegistry {
     }
 
     /**
-     * First start (or a table new to the database): the folder's tables become version 1 after the checks and
-     * a compilation, before anything is stored. Tables the database already has are left to the first poll,
-     * which imports a spreadsheet changed while the server was down.
+     * The active versions from the database, plus the folder's tables the database has never seen (first
+     * start, or a table new in this release; they become version 1 once everything compiles). A release may
+     * also change a table's code rows and the Java they call, so that the stored versions no longer compile:
+     * then the folder's tables, which ship with the release, become the active versions after the usual checks
+     * (the older versions stay listed).
      */
-    private void importTablesNeverSeen() throws RuleChangeRefusedException {
-        List<RuleSource> newTables = new ArrayList<>();
+    private RuleSet startWithStoredOrReleasedTables() throws RuleChangeRefusedException {
+        List<RuleSource> neverSeen = new ArrayList<>();
         for (RuleSource file : folderTables()) {
             if (!versions.hasVersions(tableName(file))) {
                 check(tableName(file), file.content());
-                newTables.add(file);
+                neverSeen.add(file);
             }
         }
-        if (newTables.isEmpty()) {
-            return;
-        }
         List<RuleSource> tables = new ArrayList<>(versions.activeSources());
-        tables.addAll(newTables);
-        build(sources(tables));
-        transaction.executeWithoutResult(status -> newTables.forEach(file -> {
-            String table = tableName(file);
-            versions.activate(table, versions.add(table, file.content(), sha256(file.content()), FOLDER_AUTHOR, "first import"));
-            folderChecksums.put(table, sha256(file.content()));
-        }));
-    }
-
-    /**
-     * A release may change a table's code rows and the Java they call; the versions the previous release stored
-     * then no longer compile. The folder's tables ship with the release: after the usual checks they become the
-     * active versions, so the server starts with rules that fit its code (the older versions stay listed).
-     */
-    private RuleSet buildActiveOrAdoptReleasedTables() throws RuleChangeRefusedException {
+        tables.addAll(neverSeen);
+        tables.sort(Comparator.comparing(RuleSource::fileName));
         try {
-            return build(sources(versions.activeSources()));
+            RuleSet rules = build(sources(tables));
+            activateFolderTables(neverSeen, "first import");
+            return rules;
         } catch (RuleChangeRefusedException outdated) {
             log.warn("The active rule versions do not compile with this release; adopting the tables of {}: {}",
                     properties.decisionTablesDir(), outdated.problems());
@@ -229,13 +216,17 @@ public class RuleSetRegistry {
             check(tableName(file), file.content());
         }
         RuleSet rules = build(sources(released));
-        transaction.executeWithoutResult(status -> released.forEach(file -> {
+        activateFolderTables(released, "adopted with a new release");
+        return rules;
+    }
+
+    private void activateFolderTables(List<RuleSource> files, String comment) {
+        transaction.executeWithoutResult(status -> files.forEach(file -> {
             String table = tableName(file);
             String checksum = sha256(file.content());
-            versions.activate(table, versions.add(table, file.content(), checksum, FOLDER_AUTHOR, "adopted with a new release"));
+            versions.activate(table, versions.add(table, file.content(), checksum, FOLDER_AUTHOR, comment));
             folderChecksums.put(table, checksum);
         }));
-        return rules;
     }
 
     private void check(String table, byte[] content) throws RuleChangeRefusedException {
