@@ -70,7 +70,7 @@ public class AllocationService {
             if (shipped && order.getStatus() != OrderStatus.SHIPPED) {
                 orders.shipped(orderId, true, "Nothing left open: the units still waiting were cancelled");
             }
-            return new Allocation(shipped ? Outcome.ALL_SHIPPED : Outcome.NOTHING_TO_SHIP, List.of(), 0);
+            return new Allocation(shipped ? Outcome.ALL_SHIPPED : Outcome.NOTHING_TO_SHIP, List.of());
         }
         RoutingDecision routing = route(order, open);
         Map<String, Warehouse> byCode = warehouses.findAll().stream()
@@ -91,7 +91,7 @@ public class AllocationService {
         FillPolicy policy = order.getFillPolicy();
         if (!shipsNow(policy, order.getMinFillRate(), reservable, openUnits)) {
             orders.backordered(orderId, "Waiting for stock (" + describe(order) + "): " + shortages);
-            return new Allocation(Outcome.WAITING, List.of(), openUnits);
+            return new Allocation(Outcome.WAITING, List.of());
         }
 
         List<String> planned = new ArrayList<>();
@@ -123,7 +123,7 @@ public class AllocationService {
             backordered = 0;
         }
         if (planned.isEmpty()) {
-            return new Allocation(Outcome.NOTHING_TO_SHIP, List.of(), 0);
+            return new Allocation(Outcome.NOTHING_TO_SHIP, List.of());
         }
         List<String> numbers = planned.stream().map(p -> p.substring(0, p.indexOf(' '))).toList();
         if (backordered > 0) {
@@ -132,7 +132,7 @@ public class AllocationService {
         } else {
             orders.allocated(orderId, String.join(", ", planned));
         }
-        return new Allocation(Outcome.SHIPMENTS_PLANNED, numbers, backordered);
+        return new Allocation(Outcome.SHIPMENTS_PLANNED, numbers);
     }
 
     /** Each line from the first warehouse of its own preference list that has stock, then the next. */
@@ -257,8 +257,8 @@ public class AllocationService {
         NOTHING_TO_SHIP
     }
 
-    /** One round of allocation: its outcome, the shipments it planned (the fulfilment processes' keys), units still waiting. */
-    public record Allocation(Outcome outcome, List<String> newShipments, int backorderedUnits) {
+    /** One round of allocation: its outcome and the shipments it planned (the fulfilment processes' keys). */
+    public record Allocation(Outcome outcome, List<String> newShipments) {
     }
 
     private record Pick(OrderLine line, StockKey stock, int quantity) {

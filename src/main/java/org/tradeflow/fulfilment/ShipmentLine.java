@@ -44,8 +44,6 @@ public class ShipmentLine {
         quantity -= units;
     }
 
-    Shipment getShipment() { return shipment; }
-
     public OrderLine getOrderLine() { return orderLine; }
     public int getQuantity() { return quantity; }
 }
