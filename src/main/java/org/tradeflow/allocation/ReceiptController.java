@@ -6,12 +6,15 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
@@ -26,12 +29,25 @@ class ReceiptController {
         this.receipts = receipts;
     }
 
+    /** 201 when booked; 200 when the same Idempotency-Key booked these goods before (nothing is booked twice). */
     @PostMapping("/api/v1/receipts")
-    @ResponseStatus(HttpStatus.CREATED)
-    ReceiptService.Receipt receive(@Valid @RequestBody ReceiptRequest request, Authentication caller) {
-        return receipts.receive(request.warehouseCode(), request.reference(),
-                request.lines().stream().map(line -> new ReceiptService.ReceivedLine(line.sku(), line.quantity())).toList(),
-                caller.getName());
+    ResponseEntity<ReceiptService.Receipt> receive(@Valid @RequestBody ReceiptRequest request,
+                                                   @RequestHeader(name = "Idempotency-Key", required = false)
+                                                   @Size(max = 128) @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII without spaces") String idempotencyKey,
+                                                   Authentication caller) {
+        List<ReceiptService.ReceivedLine> lines = request.lines().stream()
+                .map(line -> new ReceiptService.ReceivedLine(line.sku(), line.quantity())).toList();
+        ReceiptService.Receipt receipt;
+        try {
+            receipt = receipts.receive(request.warehouseCode(), request.reference(), lines, caller.getName(), idempotencyKey);
+        } catch (DataIntegrityViolationException concurrentRetry) {
+            if (idempotencyKey == null) {
+                throw concurrentRetry;
+            }
+            receipt = receipts.receive(request.warehouseCode(), request.reference(), lines, caller.getName(), idempotencyKey);
+        }
+        return receipt.replayed() ? ResponseEntity.ok().header("Idempotent-Replayed", "true").body(receipt)
+                : ResponseEntity.status(HttpStatus.CREATED).body(receipt);
     }
 
     record ReceiptRequest(@NotBlank @Size(max = 16) String warehouseCode,

@@ -1,5 +1,6 @@
 package org.tradeflow.allocation;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tradeflow.catalog.Product;
@@ -10,7 +11,11 @@ import org.tradeflow.inventory.Warehouse;
 import org.tradeflow.inventory.WarehouseRepository;
 import org.tradeflow.web.ApiProblem;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -24,14 +29,16 @@ import java.util.stream.Collectors;
 @Service
 public class ReceiptService {
 
+    private final JdbcTemplate jdbc;
     private final WarehouseRepository warehouses;
     private final ProductRepository products;
     private final StockLedger ledger;
     private final IncomingSupply supply;
     private final BackorderWakeUp wakeUp;
 
-    ReceiptService(WarehouseRepository warehouses, ProductRepository products, StockLedger ledger, IncomingSupply supply,
-                   BackorderWakeUp wakeUp) {
+    ReceiptService(JdbcTemplate jdbc, WarehouseRepository warehouses, ProductRepository products, StockLedger ledger,
+                   IncomingSupply supply, BackorderWakeUp wakeUp) {
+        this.jdbc = jdbc;
         this.warehouses = warehouses;
         this.products = products;
         this.ledger = ledger;
@@ -42,12 +49,32 @@ public class ReceiptService {
     public record ReceivedLine(String sku, int quantity) {
     }
 
-    /** What was booked and which waiting orders were woken, in the order they will be allocated. */
-    public record Receipt(String warehouseCode, String reference, List<ReceivedLine> lines, List<String> wokenOrders) {
+    /**
+     * What was booked and which waiting orders were woken, in the order they will be allocated; {@code replayed}
+     * when the same Idempotency-Key booked these goods before (nothing is booked again).
+     */
+    public record Receipt(String warehouseCode, String reference, List<ReceivedLine> lines, List<String> wokenOrders,
+                          boolean replayed) {
     }
 
     @Transactional
-    public Receipt receive(String warehouseCode, String reference, List<ReceivedLine> lines, String user) {
+    public Receipt receive(String warehouseCode, String reference, List<ReceivedLine> lines, String user,
+                           String idempotencyKey) {
+        if (idempotencyKey != null) {
+            String key = user + "/" + idempotencyKey; // one caller's key never matches another caller's receipt
+            String hash = fingerprint(warehouseCode, reference, lines);
+            List<String> earlier = jdbc.queryForList("select request_hash from goods_receipt where idempotency_key = ?",
+                    String.class, key);
+            if (!earlier.isEmpty()) {
+                if (!earlier.get(0).equals(hash)) {
+                    throw ApiProblem.invalidField("Idempotency-Key", "was already used by you for a different receipt");
+                }
+                return new Receipt(warehouseCode, reference, lines, List.of(), true);
+            }
+            // a concurrent retry with the same key fails on the unique key and is answered as a replay
+            jdbc.update("insert into goods_receipt (idempotency_key, request_hash, warehouse_code, reference, booked_by) "
+                    + "values (?, ?, ?, ?, ?)", key, hash, warehouseCode, reference, user);
+        }
         Warehouse warehouse = warehouses.findAll().stream().filter(w -> w.getCode().equals(warehouseCode)).findFirst()
                 .orElseThrow(() -> ApiProblem.invalidField("warehouseCode", "unknown warehouse '" + warehouseCode + "'"));
         Map<String, Product> bySku = products.findBySkuIn(lines.stream().map(ReceivedLine::sku).toList()).stream()
@@ -70,6 +97,16 @@ public class ReceiptService {
         // filled once the receipt is committed, before this call returns to the controller
         List<String> woken = wakeUp.afterCommit(lines.stream().map(line -> bySku.get(line.sku()).getId()).distinct().toList(),
                 "Receipt " + reference + " in " + warehouseCode + " booked by " + user);
-        return new Receipt(warehouseCode, reference, lines, woken);
+        return new Receipt(warehouseCode, reference, lines, woken, false);
+    }
+
+    private static String fingerprint(String warehouseCode, String reference, List<ReceivedLine> lines) {
+        String canonical = warehouseCode + "|" + reference + "|" + lines.stream().map(l -> l.sku() + "x" + l.quantity())
+                .collect(Collectors.joining(","));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -193,6 +193,26 @@ class BackorderTest extends IntegrationTest {
         assertThat(fixtures.stock(sku).onHand()).as("nothing was booked").isZero();
     }
 
+    @Test
+    void aRetriedReceiptWithItsIdempotencyKeyIsBookedOnce() {
+        String sku = fixtures.product(Map.of());
+        Map<String, Object> body = Map.of("warehouseCode", "WH-DE", "reference", "PO-88009",
+                "lines", List.of(Map.of("sku", sku, "quantity", 12)));
+        Map<String, String> key = Map.of("Idempotency-Key", "wms-delivery-4711");
+
+        Api.Response first = api.post("/api/v1/receipts", body, key);
+        Api.Response retry = api.post("/api/v1/receipts", body, key);
+        Api.Response otherGoods = api.post("/api/v1/receipts", Map.of("warehouseCode", "WH-DE", "reference", "PO-88009",
+                "lines", List.of(Map.of("sku", sku, "quantity", 13))), key);
+
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(otherGoods.status()).isEqualTo(422);
+        assertThat(otherGoods.json().get("errors").get(0).get("field").asText()).isEqualTo("Idempotency-Key");
+        assertThat(fixtures.onHand(sku, "WH-DE")).as("booked once").isEqualTo(12);
+    }
+
     private final Map<String, Long> ids = new HashMap<>();
 
     /** Submits the order, runs its process until it waits, and returns its number. */
