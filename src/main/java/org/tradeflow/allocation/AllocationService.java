@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -73,8 +72,7 @@ public class AllocationService {
             return new Allocation(shipped ? Outcome.ALL_SHIPPED : Outcome.NOTHING_TO_SHIP, List.of());
         }
         RoutingDecision routing = route(order, open);
-        Map<String, Warehouse> byCode = warehouses.findAll().stream()
-                .collect(Collectors.toMap(Warehouse::getCode, Function.identity()));
+        Map<String, Warehouse> byCode = warehouses.byCode();
         Map<StockKey, Integer> available = ledger.lockAvailable(
                 open.stream().map(line -> line.getProduct().getId()).distinct().toList());
 

@@ -75,8 +75,7 @@ public class ReceiptService {
             jdbc.update("insert into goods_receipt (idempotency_key, request_hash, warehouse_code, reference, booked_by) "
                     + "values (?, ?, ?, ?, ?)", key, hash, warehouseCode, reference, user);
         }
-        Warehouse warehouse = warehouses.findAll().stream().filter(w -> w.getCode().equals(warehouseCode)).findFirst()
-                .orElseThrow(() -> ApiProblem.invalidField("warehouseCode", "unknown warehouse '" + warehouseCode + "'"));
+        Warehouse warehouse = warehouses.findByCode(warehouseCode).orElseThrow(() -> ApiProblem.invalidField("warehouseCode", "unknown warehouse '" + warehouseCode + "'"));
         Map<String, Product> bySku = products.findBySkuIn(lines.stream().map(ReceivedLine::sku).toList()).stream()
                 .collect(Collectors.toMap(Product::getSku, Function.identity()));
         List<ApiProblem.FieldError> unknown = new ArrayList<>();

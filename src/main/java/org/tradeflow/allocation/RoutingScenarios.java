@@ -7,7 +7,6 @@ import org.tradeflow.rules.ScenarioRunner;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 

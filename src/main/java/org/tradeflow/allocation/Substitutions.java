@@ -113,8 +113,7 @@ public class Substitutions {
                         .map(line -> line.getProduct().getSubstituteSku()).toList()).stream()
                 .filter(product -> product.isActive() && !product.isDiscontinued())
                 .collect(Collectors.toMap(Product::getSku, Function.identity()));
-        Map<String, Warehouse> byCode = warehouses.findAll().stream()
-                .collect(Collectors.toMap(Warehouse::getCode, Function.identity()));
+        Map<String, Warehouse> byCode = warehouses.byCode();
         List<Long> productIds = new ArrayList<>(substitutes.values().stream().map(Product::getId).toList());
         waiting.forEach(line -> productIds.add(line.getProduct().getId()));
         Map<StockKey, Integer> available = ledger.available(productIds);

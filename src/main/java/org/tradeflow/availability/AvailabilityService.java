@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -58,13 +57,12 @@ public class AvailabilityService {
         String shipTo = shipToRegion(region, accountCode);
         Product product = products.findBySkuIn(List.of(sku)).stream().filter(Product::isActive).findFirst()
                 .orElseThrow(() -> ApiProblem.invalidField("sku", "unknown SKU '" + sku + "'"));
-        List<Warehouse> all = warehouses.findAll();
+        Map<String, Warehouse> byCode = warehouses.byCode();
         List<Object> facts = new ArrayList<>();
         facts.add(new RoutingRequest(1, shipTo, product.getCategory(), sku));
-        all.forEach(warehouse -> facts.add(new TransitQuestion(warehouse.getCode(), shipTo)));
+        byCode.keySet().forEach(code -> facts.add(new TransitQuestion(code, shipTo)));
         RoutingDecision routing = RoutingDecision.decide(rules.current(), facts);
 
-        Map<String, Warehouse> byCode = all.stream().collect(Collectors.toMap(Warehouse::getCode, Function.identity()));
         Map<Long, Integer> onHand = ledger.available(List.of(product.getId())).entrySet().stream()
                 .collect(Collectors.toMap(e -> e.getKey().warehouseId(), Map.Entry::getValue));
         Map<Long, List<IncomingSupply.Expected>> incoming = supply.expected(product.getId());

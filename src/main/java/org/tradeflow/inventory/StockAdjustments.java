@@ -1,8 +1,9 @@
 package org.tradeflow.inventory;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.tradeflow.catalog.Product;
+import org.tradeflow.catalog.ProductRepository;
 import org.tradeflow.web.ApiProblem;
 
 import java.util.List;
@@ -15,11 +16,13 @@ import java.util.List;
 public class StockAdjustments {
 
     private final StockLedger ledger;
-    private final JdbcTemplate jdbc;
+    private final WarehouseRepository warehouses;
+    private final ProductRepository products;
 
-    StockAdjustments(StockLedger ledger, JdbcTemplate jdbc) {
+    StockAdjustments(StockLedger ledger, WarehouseRepository warehouses, ProductRepository products) {
         this.ledger = ledger;
-        this.jdbc = jdbc;
+        this.warehouses = warehouses;
+        this.products = products;
     }
 
     /** The stock row after the adjustment: what is still free for orders. */
@@ -31,16 +34,12 @@ public class StockAdjustments {
         if (quantity == 0) {
             throw ApiProblem.invalidField("quantity", "must not be 0: the count differs by how many units?");
         }
-        List<Long> warehouse = jdbc.queryForList("select id from warehouse where code = ?", Long.class, warehouseCode);
-        List<Long> product = jdbc.queryForList("select id from product where sku = ?", Long.class, sku);
-        if (warehouse.isEmpty()) {
-            throw ApiProblem.invalidField("warehouseCode", "unknown warehouse '" + warehouseCode + "'");
-        }
-        if (product.isEmpty()) {
-            throw ApiProblem.invalidField("sku", "unknown SKU '" + sku + "'");
-        }
-        StockLedger.StockKey key = new StockLedger.StockKey(warehouse.get(0), product.get(0));
-        int available = ledger.lockAvailable(product).getOrDefault(key, 0);
+        Warehouse warehouse = warehouses.findByCode(warehouseCode)
+                .orElseThrow(() -> ApiProblem.invalidField("warehouseCode", "unknown warehouse '" + warehouseCode + "'"));
+        Product product = products.findBySkuIn(List.of(sku)).stream().findFirst()
+                .orElseThrow(() -> ApiProblem.invalidField("sku", "unknown SKU '" + sku + "'"));
+        StockLedger.StockKey key = new StockLedger.StockKey(warehouse.getId(), product.getId());
+        int available = ledger.lockAvailable(List.of(product.getId())).getOrDefault(key, 0);
         if (available + quantity < 0) {
             throw ApiProblem.conflict("Only " + available + " units of " + sku + " in " + warehouseCode
                     + " are not reserved for orders; an adjustment of " + quantity + " would take reserved stock");

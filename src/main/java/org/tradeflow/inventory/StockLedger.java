@@ -29,27 +29,21 @@ public class StockLedger {
      * Rows are locked in (product, warehouse) order so that concurrent allocations never deadlock.
      */
     public Map<StockKey, Integer> lockAvailable(Collection<Long> productIds) {
-        Map<StockKey, Integer> available = new HashMap<>();
-        if (productIds.isEmpty()) {
-            return available;
-        }
-        jdbc.query("""
-                select warehouse_id, product_id, on_hand - reserved as available from stock
-                 where product_id in (:productIds) order by product_id, warehouse_id for update""",
-                Map.of("productIds", productIds),
-                rs -> {
-                    available.put(new StockKey(rs.getLong("warehouse_id"), rs.getLong("product_id")), rs.getInt("available"));
-                });
-        return available;
+        return available(productIds, " order by product_id, warehouse_id for update");
     }
 
     /** What is available now, without locking: for proposals that allocation checks again under lock. */
     public Map<StockKey, Integer> available(Collection<Long> productIds) {
+        return available(productIds, "");
+    }
+
+    private Map<StockKey, Integer> available(Collection<Long> productIds, String locking) {
         Map<StockKey, Integer> available = new HashMap<>();
         if (productIds.isEmpty()) {
             return available;
         }
-        jdbc.query("select warehouse_id, product_id, on_hand - reserved as available from stock where product_id in (:productIds)",
+        jdbc.query("select warehouse_id, product_id, on_hand - reserved as available from stock where product_id in (:productIds)"
+                        + locking,
                 Map.of("productIds", productIds),
                 rs -> {
                     available.put(new StockKey(rs.getLong("warehouse_id"), rs.getLong("product_id")), rs.getInt("available"));

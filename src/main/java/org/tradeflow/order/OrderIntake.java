@@ -14,7 +14,6 @@ import org.tradeflow.pricing.PricedOrder;
 import org.tradeflow.pricing.PricingService;
 import org.tradeflow.web.ApiProblem;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;

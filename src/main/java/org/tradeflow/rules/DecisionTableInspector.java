@@ -17,7 +17,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Separates what in a decision table is code (RuleSet-level keywords, and the keyword, pattern and code rows

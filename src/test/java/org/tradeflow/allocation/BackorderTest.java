@@ -23,7 +23,7 @@ class BackorderTest extends IntegrationTest {
     void shipCompleteWaitsUntilAReceiptCoversEveryLine() {
         String sku = fixtures.product(Map.of("WH-DE", 4));
         fixtures.incoming(sku, "WH-DE", 30, LocalDate.now().plusDays(3), "PO-88001");
-        String order = submitAndRun(anOrder().forAccount("ACME-DE").line(sku, 10).with("fillPolicy", "SHIP_COMPLETE"));
+        String order = place(anOrder().forAccount("ACME-DE").line(sku, 10).with("fillPolicy", "SHIP_COMPLETE"));
         assertThat(status(order)).isEqualTo("BACKORDERED");
         assertThat(view(order).get("statusReason").asText()).endsWith("short by 6 in [WH-DE, WH-NL], supply expected "
                 + LocalDate.now().plusDays(3));
@@ -45,7 +45,7 @@ class BackorderTest extends IntegrationTest {
     @Test
     void shipPartialShipsWhatIsThereAndTheRestFollowsInASecondShipment() {
         String sku = fixtures.product(Map.of("WH-DE", 6));
-        String order = submitAndRun(anOrder().forAccount("ACME-DE").line(sku, 10).with("fillPolicy", "SHIP_PARTIAL"));
+        String order = place(anOrder().forAccount("ACME-DE").line(sku, 10).with("fillPolicy", "SHIP_PARTIAL"));
 
         JsonNode first = view(order);
         assertThat(first.get("status").asText()).isEqualTo("BACKORDERED");
@@ -75,8 +75,8 @@ class BackorderTest extends IntegrationTest {
     @Test
     void fillOrKillShipsWhatIsThereAndCancelsTheRest() {
         String sku = fixtures.product(Map.of("WH-US", 3));
-        String partly = submitAndRun(anOrder().forAccount("HUDSON-US").line(sku, 5).with("fillPolicy", "FILL_OR_KILL"));
-        String nothing = submitAndRun(anOrder().forAccount("HUDSON-US").line(sku, 5).with("fillPolicy", "FILL_OR_KILL"));
+        String partly = place(anOrder().forAccount("HUDSON-US").line(sku, 5).with("fillPolicy", "FILL_OR_KILL"));
+        String nothing = place(anOrder().forAccount("HUDSON-US").line(sku, 5).with("fillPolicy", "FILL_OR_KILL"));
 
         JsonNode shipped = view(partly);
         assertThat(shipped.get("status").asText()).isEqualTo("ALLOCATED");
@@ -90,7 +90,7 @@ class BackorderTest extends IntegrationTest {
     @Test
     void minimumFillRateShipsOnlyOnceEnoughOfTheOrderCanGo() {
         String sku = fixtures.product(Map.of("WH-DE", 7));
-        String order = submitAndRun(anOrder().forAccount("ACME-DE").line(sku, 10)
+        String order = place(anOrder().forAccount("ACME-DE").line(sku, 10)
                 .with("fillPolicy", "MIN_FILL_RATE").with("minFillRatePercent", 80));
         assertThat(status(order)).as("7 of 10 is below 80 %").isEqualTo("BACKORDERED");
         assertThat(fixtures.reserved(sku, "WH-DE")).isZero();
@@ -119,8 +119,8 @@ class BackorderTest extends IntegrationTest {
     void receiptWakesBackordersHighestPriorityFirstAndTheHigherPriorityGetsScarceStock() {
         // Bronze Pacific ordered first; Acme (gold, premium) orders RUSH later. 6 units arrive for 2 x 6 wanted.
         String sku = fixtures.product(Map.of());
-        String bronze = submitAndRun(anOrder().forAccount("PACIFIC-US").line(sku, 6).with("fillPolicy", "SHIP_COMPLETE"));
-        String rush = submitAndRun(anOrder().forAccount("HUDSON-US").line(sku, 6).with("urgency", "RUSH"));
+        String bronze = place(anOrder().forAccount("PACIFIC-US").line(sku, 6).with("fillPolicy", "SHIP_COMPLETE"));
+        String rush = place(anOrder().forAccount("HUDSON-US").line(sku, 6).with("urgency", "RUSH"));
         assertThat(status(bronze)).isEqualTo("BACKORDERED");
         assertThat(status(rush)).isEqualTo("BACKORDERED");
 
@@ -137,7 +137,7 @@ class BackorderTest extends IntegrationTest {
     @Test
     void cancellingAnAllocatedOrderGivesItsStockBackAndEndsItsProcess() {
         String sku = fixtures.product(Map.of("WH-DE", 10));
-        String order = submitAndRun(anOrder().forAccount("ACME-DE").line(sku, 4));
+        String order = place(anOrder().forAccount("ACME-DE").line(sku, 4));
         assertThat(fixtures.reserved(sku, "WH-DE")).isEqualTo(4);
 
         Api.Response cancelled = api.post("/api/v1/orders/" + view(order).get("id").asLong() + "/cancel",
@@ -156,7 +156,7 @@ class BackorderTest extends IntegrationTest {
     @Test
     void anOrderThatShippedCannotBeCancelledAndABadCancellationIsNamed() {
         String sku = fixtures.product(Map.of("WH-DE", 10));
-        String order = submitAndRun(anOrder().forAccount("ACME-DE").line(sku, 4));
+        String order = place(anOrder().forAccount("ACME-DE").line(sku, 4));
         dispatch(view(order).get("shipments").get(0));
         long id = view(order).get("id").asLong();
 
@@ -215,8 +215,8 @@ class BackorderTest extends IntegrationTest {
 
     private final Map<String, Long> ids = new HashMap<>();
 
-    /** Submits the order, runs its process until it waits, and returns its number. */
-    private String submitAndRun(OrderRequests request) {
+    /** Submits the order, runs its process until it waits, and returns its number (its id is kept for view). */
+    private String place(OrderRequests request) {
         Api.Response response = api.post("/api/v1/orders", request.body());
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         String orderNumber = response.json().get("orderNumber").asText();
@@ -243,11 +243,5 @@ class BackorderTest extends IntegrationTest {
     private List<String> actions(String orderNumber) {
         return StreamSupport.stream(view(orderNumber).get("audit").spliterator(), false)
                 .map(a -> a.get("action").asText()).toList();
-    }
-
-    private void dispatch(JsonNode shipment) {
-        Api.Response response = api.post("/api/v1/shipments/" + shipment.get("id").asLong() + "/dispatch",
-                Map.of("carrier", "DHL", "trackingNumber", "JD0146" + shipment.get("id").asLong()));
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
     }
 }

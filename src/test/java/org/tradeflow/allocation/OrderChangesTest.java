@@ -20,7 +20,7 @@ class OrderChangesTest extends IntegrationTest {
         // Acme, fewest shipments: line 1 from Hamburg; line 2 exists only in Rotterdam, so it ships on its own.
         String kept = fixtures.product(Map.of("WH-DE", 10));
         String dropped = fixtures.product(Map.of("WH-NL", 10));
-        JsonNode order = submitAndRun(anOrder().forAccount("ACME-DE").line(kept, 6).line(dropped, 3).body());
+        JsonNode order = placed(anOrder().forAccount("ACME-DE").line(kept, 6).line(dropped, 3).body());
         assertThat(order.get("shipments")).hasSize(2);
         String droppedShipment = order.get("shipments").get(1).get("shipmentNumber").asText();
 
@@ -45,10 +45,9 @@ class OrderChangesTest extends IntegrationTest {
     void whenAChangeEmptiesTheLastOpenShipmentTheOrderFinishesWithWhatShipped() {
         String first = fixtures.product(Map.of("WH-DE", 10));
         String second = fixtures.product(Map.of("WH-NL", 10));
-        JsonNode order = submitAndRun(anOrder().forAccount("ACME-DE").line(first, 2).line(second, 2).body());
+        JsonNode order = placed(anOrder().forAccount("ACME-DE").line(first, 2).line(second, 2).body());
         String orderNumber = order.get("orderNumber").asText();
-        api.post("/api/v1/shipments/" + order.get("shipments").get(0).get("id").asLong() + "/dispatch",
-                Map.of("carrier", "DHL", "trackingNumber", "JD2"));
+        dispatch(order.get("shipments").get(0));
 
         change(order, Map.of("reason", "second item no longer needed", "lines", List.of(Map.of("lineNo", 2, "quantity", 0))));
         processes.runJobs(orderNumber);
@@ -60,7 +59,7 @@ class OrderChangesTest extends IntegrationTest {
     @Test
     void anAllocatedOrderCutToNothingEndsCancelled() {
         String sku = fixtures.product(Map.of("WH-DE", 10));
-        JsonNode order = submitAndRun(anOrder().forAccount("ACME-DE").line(sku, 3).body());
+        JsonNode order = placed(anOrder().forAccount("ACME-DE").line(sku, 3).body());
 
         change(order, Map.of("reason", "customer changed supplier", "lines", List.of(Map.of("lineNo", 1, "quantity", 0))));
         processes.runJobs(order.get("orderNumber").asText());
@@ -73,8 +72,8 @@ class OrderChangesTest extends IntegrationTest {
     @Test
     void stockGivenBackByACancellationWakesTheOrderWaitingForIt() {
         String sku = fixtures.product(Map.of("WH-DE", 5));
-        JsonNode first = submitAndRun(anOrder().forAccount("ACME-DE").line(sku, 5).body());
-        JsonNode waiting = submitAndRun(anOrder().forAccount("ALPINE-AT").line(sku, 5).body());
+        JsonNode first = placed(anOrder().forAccount("ACME-DE").line(sku, 5).body());
+        JsonNode waiting = placed(anOrder().forAccount("ALPINE-AT").line(sku, 5).body());
         assertThat(waiting.get("status").asText()).isEqualTo("BACKORDERED");
 
         api.post("/api/v1/orders/" + first.get("id").asLong() + "/cancel", Map.of("reason", "duplicate"));
@@ -87,7 +86,7 @@ class OrderChangesTest extends IntegrationTest {
     @Test
     void onlyTheOrderDeskChangesOrCancelsOrders() {
         String sku = fixtures.product(Map.of("WH-DE", 5));
-        JsonNode order = submitAndRun(anOrder().forAccount("ACME-DE").line(sku, 1).body());
+        JsonNode order = placed(anOrder().forAccount("ACME-DE").line(sku, 1).body());
 
         Api.Response byWarehouse = api.postAs("wendy", "demo", "/api/v1/orders/" + order.get("id").asLong() + "/cancel",
                 Map.of("reason", "not mine to decide"));
@@ -99,7 +98,7 @@ class OrderChangesTest extends IntegrationTest {
     @Test
     void aBackorderThatAsksForLessShipsWhatIsThere() {
         String sku = fixtures.product(Map.of("WH-DE", 4));
-        JsonNode order = submitAndRun(anOrder().forAccount("ACME-DE").line(sku, 10).with("fillPolicy", "SHIP_COMPLETE").body());
+        JsonNode order = placed(anOrder().forAccount("ACME-DE").line(sku, 10).with("fillPolicy", "SHIP_COMPLETE").body());
         assertThat(order.get("status").asText()).isEqualTo("BACKORDERED");
 
         change(order, Map.of("reason", "four will do", "lines", List.of(Map.of("lineNo", 1, "quantity", 4))));
@@ -113,7 +112,7 @@ class OrderChangesTest extends IntegrationTest {
     @Test
     void aBackorderWhoseWaitingUnitsAreAllCancelledEndsCancelled() {
         String sku = fixtures.product(Map.of());
-        JsonNode order = submitAndRun(anOrder().forAccount("ACME-DE").line(sku, 5).body());
+        JsonNode order = placed(anOrder().forAccount("ACME-DE").line(sku, 5).body());
 
         change(order, Map.of("reason", "no longer needed", "lines", List.of(Map.of("lineNo", 1, "quantity", 0))));
         processes.runJobs(order.get("orderNumber").asText());
@@ -125,7 +124,7 @@ class OrderChangesTest extends IntegrationTest {
     @Test
     void theRequestedDeliveryDateMovesAndTheAuditSaysWhoAndWhy() {
         String sku = fixtures.product(Map.of("WH-DE", 10));
-        JsonNode order = submitAndRun(anOrder().forAccount("ACME-DE").line(sku, 2).body());
+        JsonNode order = placed(anOrder().forAccount("ACME-DE").line(sku, 2).body());
         LocalDate later = LocalDate.now().plusDays(20);
 
         Api.Response moved = api.postAs("oscar", "demo", "/api/v1/orders/" + order.get("id").asLong() + "/changes",
@@ -140,9 +139,8 @@ class OrderChangesTest extends IntegrationTest {
     void changesThatCannotBeMadeAreRefusedNamingWhy() {
         // 3 of 5 ship at once (ship partial) and are dispatched; 2 wait for stock.
         String sku = fixtures.product(Map.of("WH-DE", 3));
-        JsonNode order = submitAndRun(anOrder().forAccount("ACME-DE").line(sku, 5).with("fillPolicy", "SHIP_PARTIAL").body());
-        api.post("/api/v1/shipments/" + order.get("shipments").get(0).get("id").asLong() + "/dispatch",
-                Map.of("carrier", "DHL", "trackingNumber", "JD1"));
+        JsonNode order = placed(anOrder().forAccount("ACME-DE").line(sku, 5).with("fillPolicy", "SHIP_PARTIAL").body());
+        dispatch(order.get("shipments").get(0));
 
         Api.Response more = change(order, Map.of("reason", "more", "lines", List.of(Map.of("lineNo", 1, "quantity", 6))));
         Api.Response unknownLine = change(order, Map.of("reason", "x", "lines", List.of(Map.of("lineNo", 9, "quantity", 1))));
@@ -160,18 +158,12 @@ class OrderChangesTest extends IntegrationTest {
         assertThat(shipped.body()).contains("has 3 units dispatched already");
     }
 
-    private JsonNode submitAndRun(Map<String, Object> body) {
-        Api.Response created = api.post("/api/v1/orders", body);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        processes.runJobs(created.json().get("orderNumber").asText());
-        return reload(created.json());
+    /** Submitted, processed until it waits, and read back with its shipments. */
+    private JsonNode placed(Map<String, Object> body) {
+        return reload(submitAndRun(body));
     }
 
     private Api.Response change(JsonNode order, Map<String, Object> body) {
         return api.post("/api/v1/orders/" + order.get("id").asLong() + "/changes", body);
-    }
-
-    private JsonNode reload(JsonNode order) {
-        return api.get("/api/v1/orders/" + order.get("id").asLong()).json();
     }
 }

@@ -91,15 +91,4 @@ class SubstitutionTest extends IntegrationTest {
         assertThat(processes.task(order.get("orderNumber").asText(), "UserTaskConfirmSubstitution")).isNull();
         assertThat(reload(order).get("lines")).hasSize(2);
     }
-
-    private JsonNode submitAndRun(Map<String, Object> body) {
-        Api.Response created = api.post("/api/v1/orders", body);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        processes.runJobs(created.json().get("orderNumber").asText());
-        return created.json();
-    }
-
-    private JsonNode reload(JsonNode order) {
-        return api.get("/api/v1/orders/" + order.get("id").asLong()).json();
-    }
 }

@@ -1,10 +1,15 @@
 package org.tradeflow.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole server on a random port against a real PostgreSQL, with the demo data, the real BPMN and the
@@ -28,5 +33,25 @@ public abstract class IntegrationTest {
         registry.add("spring.datasource.url", TestDatabase::jdbcUrl);
         registry.add("spring.datasource.username", TestDatabase::username);
         registry.add("spring.datasource.password", TestDatabase::password);
+    }
+
+    /** Submits an order over the API (it must be created) and runs its process until it waits; the created order. */
+    protected JsonNode submitAndRun(Map<String, Object> body) {
+        Api.Response created = api.post("/api/v1/orders", body);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        processes.runJobs(created.json().get("orderNumber").asText());
+        return created.json();
+    }
+
+    /** The order as the API shows it now. */
+    protected JsonNode reload(JsonNode order) {
+        return api.get("/api/v1/orders/" + order.get("id").asLong()).json();
+    }
+
+    /** Confirms a shipment's dispatch, as its warehouse would. */
+    protected void dispatch(JsonNode shipment) {
+        Api.Response response = api.post("/api/v1/shipments/" + shipment.get("id").asLong() + "/dispatch",
+                Map.of("carrier", "DHL", "trackingNumber", "JD0146" + shipment.get("id").asLong()));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
     }
 }

@@ -125,7 +125,7 @@ class OrderToCashProcessTest extends IntegrationTest {
 
     @Test
     void orderDeskCanAcceptAnOrderDespiteViolations() {
-        JsonNode order = submitAndProcess(anOrder().forAccount("ALPINE-AT").line("85123A", 13).body());
+        JsonNode order = submitAndRun(anOrder().forAccount("ALPINE-AT").line("85123A", 13).body());
         String orderNumber = order.get("orderNumber").asText();
 
         processes.complete(processes.task(orderNumber, "UserTaskResolveOrderExceptions"),
@@ -158,7 +158,7 @@ class OrderToCashProcessTest extends IntegrationTest {
     void smallOrderPricedBelowTheMarginFloorWaitsForASalesManager() {
         // Listed at 10.00, costs 9.00: the 8 % dealer price of 9.20 is less than 15 % over cost.
         String sku = fixtures.product(Map.of("WH-DE", 50), "10.00", "9.00");
-        JsonNode order = submitAndProcess(anOrder().forAccount("ACME-DE").line(sku, 5).body());
+        JsonNode order = submitAndRun(anOrder().forAccount("ACME-DE").line(sku, 5).body());
 
         JsonNode waiting = reload(order);
         assertThat(waiting.get("status").asText()).isEqualTo("AWAITING_APPROVAL");
@@ -174,7 +174,7 @@ class OrderToCashProcessTest extends IntegrationTest {
     @Test
     void salesManagerCanRejectALargeOrder() {
         String sku = fixtures.product(Map.of("WH-NL", 2000));
-        JsonNode order = submitAndProcess(anOrder().forAccount("BRIT-UK").line(sku, 1100).body());
+        JsonNode order = submitAndRun(anOrder().forAccount("BRIT-UK").line(sku, 1100).body());
         String orderNumber = order.get("orderNumber").asText();
 
         processes.complete(processes.task(orderNumber, "UserTaskApproveOrder"),
@@ -190,7 +190,7 @@ class OrderToCashProcessTest extends IntegrationTest {
     @Test
     void overdueApprovalIsEscalatedWhileTheTaskStaysOpen() {
         String sku = fixtures.product(Map.of("WH-NL", 2000));
-        JsonNode order = submitAndProcess(anOrder().forAccount("BRIT-UK").line(sku, 1100).body());
+        JsonNode order = submitAndRun(anOrder().forAccount("BRIT-UK").line(sku, 1100).body());
         String orderNumber = order.get("orderNumber").asText();
 
         processes.fireTimer(orderNumber, "BoundaryEventApprovalOverdue");
@@ -223,7 +223,7 @@ class OrderToCashProcessTest extends IntegrationTest {
     @Test
     void financeCanRejectAnOrderOnCreditHold() {
         String sku = fixtures.product(Map.of("WH-US", 500));
-        JsonNode order = submitAndProcess(anOrder().forAccount("PACIFIC-US").line(sku, 45).body());
+        JsonNode order = submitAndRun(anOrder().forAccount("PACIFIC-US").line(sku, 45).body());
         String orderNumber = order.get("orderNumber").asText();
 
         processes.complete(processes.task(orderNumber, "UserTaskReleaseCreditHold"),
@@ -237,23 +237,6 @@ class OrderToCashProcessTest extends IntegrationTest {
         Api.Response response = api.post("/api/v1/orders", body);
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         return response.json();
-    }
-
-    /** Submits the order and runs its process until it waits for a person, a message or a timer. */
-    private JsonNode submitAndProcess(Map<String, Object> body) {
-        JsonNode order = submit(body);
-        processes.runJobs(order.get("orderNumber").asText());
-        return order;
-    }
-
-    private JsonNode reload(JsonNode order) {
-        return api.get("/api/v1/orders/" + order.get("id").asLong()).json();
-    }
-
-    private void dispatch(JsonNode shipment) {
-        Api.Response response = api.post("/api/v1/shipments/" + shipment.get("id").asLong() + "/dispatch",
-                Map.of("carrier", "DHL", "trackingNumber", "JD0146" + shipment.get("id").asLong()));
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
     }
 
     private static List<String> actions(JsonNode order) {
