@@ -28,7 +28,20 @@ public class CreditService {
         this.jdbc = jdbc;
     }
 
+    /** Checks the order against its account's credit limit and records the outcome (a hold when it is over). */
     public CreditCheck check(long orderId) {
+        CreditCheck check = position(orderId);
+        if (check.withinLimit()) {
+            orders.note(orderId, "CREDIT_OK", check.describe());
+        } else {
+            orders.holdForCredit(orderId, check.describe());
+        }
+        return check;
+    }
+
+    /** The account's exposure with this order, without recording anything: what an approver looks at. */
+    @Transactional(readOnly = true)
+    public CreditCheck position(long orderId) {
         SalesOrder order = orders.get(orderId);
         BigDecimal otherExposure = jdbc.queryForObject("""
                 select coalesce((select sum(net_total) from invoice where account_id = :accountId and status = 'OPEN'), 0)
@@ -40,24 +53,23 @@ public class CreditService {
                         .addValue("orderId", orderId)
                         .addValue("openStatuses", OrderStatus.OPEN.stream().map(Enum::name).collect(Collectors.toList())),
                 BigDecimal.class);
-        BigDecimal exposure = Objects.requireNonNull(otherExposure).add(order.getNetTotal());
-        BigDecimal limit = order.getAccount().getCreditLimit();
-        CreditCheck check = new CreditCheck(exposure, limit, order.getCurrency());
-        if (check.withinLimit()) {
-            orders.note(orderId, "CREDIT_OK", check.describe());
-        } else {
-            orders.holdForCredit(orderId, check.describe());
-        }
-        return check;
+        return new CreditCheck(Objects.requireNonNull(otherExposure), order.getNetTotal(), order.getAccount().getCreditLimit(),
+                order.getCurrency());
     }
 
-    public record CreditCheck(BigDecimal exposure, BigDecimal limit, String currency) {
+    /** {@code otherExposure}: open invoices and the account's other open orders; {@code exposure} adds this order. */
+    public record CreditCheck(BigDecimal otherExposure, BigDecimal orderValue, BigDecimal limit, String currency) {
+
+        public BigDecimal exposure() {
+            return otherExposure.add(orderValue);
+        }
+
         public boolean withinLimit() {
-            return exposure.compareTo(limit) <= 0;
+            return exposure().compareTo(limit) <= 0;
         }
 
         String describe() {
-            return "Exposure " + exposure.toPlainString() + " " + currency + (withinLimit() ? " within" : " exceeds")
+            return "Exposure " + exposure().toPlainString() + " " + currency + (withinLimit() ? " within" : " exceeds")
                     + " the credit limit of " + limit.toPlainString() + " " + currency;
         }
     }

@@ -43,7 +43,7 @@ public class OrderQueries {
                         l.getUnitPrice(), l.getNetAmount(), l.getPriceSource(), l.getPriceRule(), l.getPriceExplanation()))
                 .toList();
         return new OrderView(order.getId(), order.getOrderNumber(), order.getAccount().getCode(),
-                order.getCustomerPoNumber(), order.getRequestedDeliveryDate(), order.getStatus(), order.getStatusReason(),
+                order.getAccount().getName(), order.getCustomerPoNumber(), order.getRequestedDeliveryDate(), order.getStatus(), order.getStatusReason(),
                 order.getCurrency(), order.getNetTotal(), order.getRuleSetChecksum(), order.getCreatedAt(),
                 order.getCreatedBy(), order.getFillPolicy(), order.getMinFillRate(), order.getUrgency(),
                 order.getAllocationPriority(), lines, order.policyViolations(), shipments, invoices(order.getId()),

@@ -12,7 +12,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /** An order as the API shows it: prices with the rule behind each, shipments, invoices and its history. */
-public record OrderView(long id, String orderNumber, String accountCode, String customerPoNumber,
+public record OrderView(long id, String orderNumber, String accountCode, String accountName, String customerPoNumber,
                         LocalDate requestedDeliveryDate, OrderStatus status, String statusReason, String currency,
                         BigDecimal netTotal, String ruleSetChecksum, Instant createdAt, String createdBy,
                         FillPolicy fillPolicy, Integer minFillRatePercent, Urgency urgency, int allocationPriority,

@@ -61,8 +61,9 @@ class CamundaOrderWorkflow implements OrderWorkflow, DispatchListener {
             return false;
         }
         return retryable(orderNumber, () -> {
-            tasks.complete(question.getId(), Variables.putValue(
-                            OrderToCashProcess.UserTask.UserTaskConfirmSubstitution.decisionVariable(), accepted)
+            OrderToCashProcess.UserTask task = OrderToCashProcess.UserTask.UserTaskConfirmSubstitution;
+            tasks.complete(question.getId(), Variables.putValue(task.decisionVariable().orElseThrow(),
+                            accepted ? task.goAhead() : "DECLINE")
                     .putValue(OrderToCashProcess.Variables.DECISION_COMMENT, comment));
             return true;
         });

@@ -1,5 +1,8 @@
 package org.tradeflow.workflow;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /**
  * The contract of processes/order-to-cash.bpmn and processes/shipment-fulfilment.bpmn: keys, messages and
  * variable names. Nothing else spells these strings.
@@ -7,6 +10,7 @@ package org.tradeflow.workflow;
 public final class OrderToCashProcess {
 
     public static final String PROCESS_KEY = "order-to-cash";
+    public static final String FULFILMENT_PROCESS_KEY = "shipment-fulfilment";
     public static final String MESSAGE_SHIPMENT_DISPATCHED = "ShipmentDispatched";
     /** Goods arrived that a waiting backorder needs. */
     public static final String MESSAGE_STOCK_ARRIVED = "StockArrived";
@@ -15,7 +19,10 @@ public final class OrderToCashProcess {
     /** The customer (or the order desk) cancelled the order; the order is already cancelled in the database. */
     public static final String MESSAGE_ORDER_CANCELLED = "OrderCancelled";
 
-    /** Process variables: ids and decisions only, never entities. */
+    /**
+     * Process variables: ids and decisions only, never entities. Only the process's own delegates write them;
+     * people add nothing but the decision and comment their task's form declares.
+     */
     public static final class Variables {
         public static final String ORDER_ID = "orderId";
         public static final String BLOCKING_VIOLATIONS = "blockingViolations";
@@ -31,32 +38,51 @@ public final class OrderToCashProcess {
         public static final String ALLOCATION_OUTCOME = "allocationOutcome";
         public static final String CANCEL_REASON = "cancelReason";
         public static final String DISPATCH_SLA = "dispatchSla";
+        /** What the person who completed the last task wrote; a rejection's reason. */
         public static final String DECISION_COMMENT = "decisionComment";
-        /** Task-local, for the task form only. */
-        public static final String ORDER_SUMMARY = "orderSummary";
-        public static final String TASK_REASON = "taskReason";
 
         private Variables() {
         }
     }
 
-    /** User tasks and the boolean each one's form decides. */
+    /**
+     * User tasks, the decision each one's form asks for (null: the task is done by doing it, with a comment)
+     * and the value that lets the order go on. A four-eyes task may not be decided by whoever submitted the order.
+     */
     public enum UserTask {
-        UserTaskResolveOrderExceptions("exceptionsAccepted"),
-        UserTaskApproveOrder("orderApproved"),
-        UserTaskReleaseCreditHold("creditReleased"),
-        UserTaskChaseBackorder("backorderChased"),
-        UserTaskConfirmSubstitution("substitutionAccepted"),
-        UserTaskChaseDispatch("dispatchChased");
+        UserTaskResolveOrderExceptions("exceptionsDecision", "ACCEPT", true),
+        UserTaskApproveOrder("approvalDecision", "APPROVE", true),
+        UserTaskReleaseCreditHold("creditDecision", "RELEASE", true),
+        UserTaskConfirmSubstitution("substitutionDecision", "ACCEPT", false),
+        UserTaskChaseBackorder(null, null, false),
+        UserTaskChaseDispatch(null, null, false);
 
         private final String decisionVariable;
+        private final String goAhead;
+        private final boolean fourEyes;
 
-        UserTask(String decisionVariable) {
+        UserTask(String decisionVariable, String goAhead, boolean fourEyes) {
             this.decisionVariable = decisionVariable;
+            this.goAhead = goAhead;
+            this.fourEyes = fourEyes;
         }
 
-        public String decisionVariable() {
-            return decisionVariable;
+        public static Optional<UserTask> of(String taskDefinitionKey) {
+            return Arrays.stream(values()).filter(task -> task.name().equals(taskDefinitionKey)).findFirst();
+        }
+
+        /** The form field that carries the decision; empty for tasks without one. */
+        public Optional<String> decisionVariable() {
+            return Optional.ofNullable(decisionVariable);
+        }
+
+        /** The decision value that lets the order go on (APPROVE, RELEASE, ...). */
+        public String goAhead() {
+            return goAhead;
+        }
+
+        public boolean fourEyes() {
+            return fourEyes;
         }
     }
 

@@ -46,7 +46,7 @@ class ProcessDeployer extends AbstractProcessEnginePlugin {
                 throw new UncheckedIOException(e);
             }
         }
-        Deployment deployed = deployment.deploy();
+        Deployment deployed = ProcessOriginPlugin.fromProcessFolder(deployment::deploy);
         log.info("Processes from {} deployed as {} ({} files)", properties.dir().toAbsolutePath(), deployed.getId(), files.size());
     }
 

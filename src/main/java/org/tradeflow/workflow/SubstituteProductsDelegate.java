@@ -16,7 +16,7 @@ class SubstituteProductsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        boolean asked = execution.hasVariable(OrderToCashProcess.UserTask.UserTaskConfirmSubstitution.decisionVariable());
+        boolean asked = execution.hasVariable(OrderToCashProcess.UserTask.UserTaskConfirmSubstitution.decisionVariable().orElseThrow());
         substitutions.substitute(ProcessVariables.orderId(execution), asked
                 ? "accepted by the customer (" + ProcessVariables.comment(execution) + ")"
                 : "the account accepts substitutes in advance");

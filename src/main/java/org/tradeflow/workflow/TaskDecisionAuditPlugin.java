@@ -47,12 +47,9 @@ class TaskDecisionAuditPlugin extends AbstractProcessEnginePlugin {
     private void recordDecision(DelegateTask task) {
         Authentication user = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         String actor = user != null ? user.getUserId() : task.getAssignee() != null ? task.getAssignee() : AuditTrail.SYSTEM;
-        String decision = "";
-        for (OrderToCashProcess.UserTask userTask : OrderToCashProcess.UserTask.values()) {
-            if (userTask.name().equals(task.getTaskDefinitionKey())) {
-                decision = userTask.decisionVariable() + "=" + task.getVariable(userTask.decisionVariable()) + ", ";
-            }
-        }
+        String decision = OrderToCashProcess.UserTask.of(task.getTaskDefinitionKey())
+                .flatMap(OrderToCashProcess.UserTask::decisionVariable)
+                .map(variable -> variable + "=" + task.getVariable(variable) + ", ").orElse("");
         audit.recordAs(actor, ProcessVariables.orderId(task), "TASK_COMPLETED",
                 task.getName() + ": " + decision + "comment: " + ProcessVariables.comment(task));
     }

@@ -24,7 +24,7 @@ class SubstitutionTest extends IntegrationTest {
 
         Task question = processes.task(orderNumber, "UserTaskConfirmSubstitution");
         assertThat(processes.candidateGroups(question)).containsExactly("order-desk");
-        assertThat(processes.taskVariables(question).get("taskReason").toString())
+        assertThat(processes.formData(question).get("task").get("reason").asText())
                 .contains("5 x " + original + " (line 1) as " + substitute);
 
         Api.Response answered = api.post("/api/v1/orders/" + order.get("id").asLong() + "/substitution",
@@ -52,7 +52,7 @@ class SubstitutionTest extends IntegrationTest {
         String orderNumber = order.get("orderNumber").asText();
 
         processes.complete(processes.task(orderNumber, "UserTaskConfirmSubstitution"),
-                Map.of("substitutionAccepted", false, "decisionComment", "customer wants the original"));
+                Map.of("substitutionDecision", "DECLINE", "decisionComment", "customer wants the original"));
         processes.runJobs(orderNumber);
 
         assertThat(reload(order).get("status").asText()).isEqualTo("BACKORDERED");

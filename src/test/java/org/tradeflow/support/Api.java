@@ -71,6 +71,14 @@ public class Api {
         return send(user, password, HttpRequest.newBuilder(uri(path)).GET(), Map.of());
     }
 
+    /** Any method with a JSON body (null: none), as the given user. */
+    public Response requestAs(String user, String password, String method, String path, Object body) {
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json(body), StandardCharsets.UTF_8);
+        return send(user, password, HttpRequest.newBuilder(uri(path)).method(method, publisher),
+                body == null ? Map.of() : withJson(Map.of()));
+    }
+
     public Response getAnonymously(String path) {
         return send(null, null, HttpRequest.newBuilder(uri(path)).GET(), Map.of());
     }
@@ -92,6 +100,10 @@ public class Api {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    public int port() {
+        return Integer.parseInt(environment.getProperty("local.server.port"));
     }
 
     private URI uri(String path) {

@@ -70,6 +70,22 @@ public class Fixtures {
         return sku;
     }
 
+    /**
+     * A new account with the terms, group, region and limit of a demo account, so that a test's open orders never
+     * eat into the credit another test relies on. Returns its code.
+     */
+    public String accountLike(String demoAccount) {
+        String code = "T-" + (System.nanoTime() % 1_000_000_000L) + "-" + SEQUENCE.incrementAndGet();
+        jdbc.update("""
+                insert into customer_account (code, name, customer_group, tier, region, currency, payment_terms_days,
+                                              credit_limit, opened_on, memorizes_prices, fill_policy, min_fill_rate, sla,
+                                              accepts_substitutes)
+                select ?, 'Test account like ' || code, customer_group, tier, region, currency, payment_terms_days,
+                       credit_limit, opened_on, memorizes_prices, fill_policy, min_fill_rate, sla, accepts_substitutes
+                  from customer_account where code = ?""", code, demoAccount);
+        return code;
+    }
+
     /** Goods arriving in a warehouse, booked through the ledger. */
     public void receive(String sku, String warehouse, int quantity) {
         transaction.executeWithoutResult(status -> ledger.receive(new StockLedger.StockKey(

@@ -1,12 +1,21 @@
 package org.tradeflow.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +30,16 @@ public class ProcessDriver {
     private final ManagementService management;
     private final TaskService tasks;
     private final RuntimeService runtime;
+    private final FormService forms;
+    private final ObjectMapper objectMapper;
 
-    ProcessDriver(ManagementService management, TaskService tasks, RuntimeService runtime) {
+    ProcessDriver(ManagementService management, TaskService tasks, RuntimeService runtime, FormService forms,
+                  ObjectMapper objectMapper) {
         this.management = management;
         this.tasks = tasks;
         this.runtime = runtime;
+        this.forms = forms;
+        this.objectMapper = objectMapper;
     }
 
     /** Runs the due jobs of an order's processes until none is left; a failing job fails the test. */
@@ -86,8 +100,23 @@ public class ProcessDriver {
                 .map(link -> link.getGroupId()).toList();
     }
 
-    public Map<String, Object> taskVariables(Task task) {
-        return tasks.getVariablesLocal(task.getId());
+    /**
+     * What the task's form receives when Tasklist opens it (deserialized off, as Tasklist asks): the briefing values
+     * (order, orderLines, problems, task, credit, ...) as JSON, and any stored variables as text.
+     */
+    public JsonNode formData(Task task) {
+        ObjectNode data = objectMapper.createObjectNode();
+        VariableMap variables = forms.getTaskFormVariables(task.getId(), null, false);
+        for (String name : variables.keySet()) {
+            TypedValue typed = variables.getValueTyped(name);
+            try {
+                data.set(name, typed instanceof SerializableValue serialized && serialized.getValueSerialized() != null
+                        ? objectMapper.readTree(serialized.getValueSerialized()) : objectMapper.valueToTree(typed.getValue()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return data;
     }
 
     public void complete(Task task, Map<String, Object> variables) {

@@ -1,12 +1,22 @@
 package org.tradeflow.workflow;
 
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.tradeflow.support.Api;
 import org.tradeflow.support.IntegrationTest;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,18 +25,101 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Camunda 7.24 CE gets no more fixes, so the ways in that it leaves open are closed here and kept closed. */
 class CamundaHardeningTest extends IntegrationTest {
 
+    /** What a hostile expression would leave behind if it ran. */
+    private static final Path PWNED = Path.of("target", "pwned-by-expression");
+
     @Autowired
     RepositoryService repository;
 
+    @Autowired
+    RuntimeService runtime;
+
+    private final List<String> deployments = new ArrayList<>();
+
+    @AfterEach
+    void removeTestDeployments() {
+        deployments.forEach(id -> repository.deleteDeployment(id, true));
+    }
+
     @Test
-    void processWithAScriptTaskIsRefusedAtDeployment() {
+    void processWithAScriptTaskIsRefusedEvenFromTheProcessFolder() {
         BpmnModelInstance scripted = Bpmn.createExecutableProcess("scripted").camundaHistoryTimeToLive(1)
                 .startEvent().scriptTask().scriptFormat("mvel").scriptText("System.getProperty(\"user.name\")")
                 .endEvent().done();
 
-        assertThatThrownBy(() -> repository.createDeployment().addModelInstance("scripted.bpmn", scripted).deploy())
+        assertThatThrownBy(() -> deployAsTheProcessFolderWould("scripted.bpmn", scripted))
                 .hasMessageContaining("Tradeflow runs no scripts");
         assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("scripted").count()).isZero();
+    }
+
+    @Test
+    void nobodyDeploysOverEngineRestNotEvenAnAdministrator() {
+        String hostile = Bpmn.convertToString(Bpmn.createExecutableProcess("hostile").camundaHistoryTimeToLive(1)
+                .startEvent().serviceTask().camundaExpression("${''.getClass().forName('java.lang.Runtime').getRuntime()"
+                        + ".exec('touch " + PWNED.toAbsolutePath() + "')}").endEvent().done());
+
+        Api.Response deployed = api.postBytesAs("demo", "demo", "/engine-rest/deployment/create",
+                "multipart/form-data; boundary=tradeflow", multipart("hostile.bpmn", hostile));
+
+        assertThat(deployed.status()).as(deployed.body()).isEqualTo(400);
+        assertThat(deployed.isProblem()).isTrue();
+        assertThat(deployed.json().get("detail").asText()).contains("processes folder only");
+        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("hostile").count()).isZero();
+        assertThat(PWNED).doesNotExist();
+    }
+
+    @Test
+    void expressionsReachTheProcessesBeansAndNothingElse() {
+        deployAsTheProcessFolderWould("expressions.bpmn", Bpmn.createExecutableProcess("expressions").camundaHistoryTimeToLive(1)
+                .startEvent()
+                .exclusiveGateway().condition("reflection", "${''.getClass().forName('java.lang.Runtime') != null}")
+                .serviceTask("Reflection").camundaExpression("${true}").endEvent()
+                .moveToLastGateway().condition("otherBean", "${orderIntake != null}")
+                .serviceTask("OtherBean").camundaExpression("${true}").endEvent()
+                .done());
+
+        assertThatThrownBy(() -> runtime.startProcessInstanceByKey("expressions", Map.of("orderId", 1L, "path", "x")))
+                .isInstanceOf(ProcessEngineException.class)
+                .hasStackTraceContaining("Expressions may not call java.lang.String.getClass()");
+    }
+
+    @Test
+    void anExpressionCannotNameABeanTheProcessesDoNotUse() {
+        deployAsTheProcessFolderWould("bean.bpmn", Bpmn.createExecutableProcess("bean").camundaHistoryTimeToLive(1)
+                .startEvent().serviceTask().camundaExpression("${orderIntake.hashCode()}").endEvent().done());
+
+        assertThatThrownBy(() -> runtime.startProcessInstanceByKey("bean", Map.of("orderId", 1L)))
+                .hasStackTraceContaining("Unknown property used in expression: ${orderIntake.hashCode()}");
+    }
+
+    @Test
+    void theProcessesHelpersStillWork() {
+        deployAsTheProcessFolderWould("helper.bpmn", Bpmn.createExecutableProcess("helper").camundaHistoryTimeToLive(1)
+                .startEvent().userTask("Ship").multiInstance().camundaCollection("${processLists.of('S1, S2')}")
+                .camundaElementVariable("shipmentNumber").multiInstanceDone().endEvent().done());
+
+        String instance = runtime.startProcessInstanceByKey("helper", Map.of("orderId", 1L)).getId();
+
+        assertThat(runtime.createExecutionQuery().processInstanceId(instance).activityId("Ship").count()).isEqualTo(2);
+    }
+
+    @Test
+    void orderProcessesAreNeverStartedByHand() {
+        long before = runtime.createProcessInstanceQuery().processDefinitionKey("order-to-cash").count();
+
+        Api.Response started = api.postAs("demo", "demo", "/engine-rest/process-definition/key/order-to-cash/start",
+                Map.of("variables", Map.of("orderId", Map.of("value", 1, "type", "Long"))));
+        Api.Response withoutOrder = api.postAs("demo", "demo", "/engine-rest/process-definition/key/shipment-fulfilment/start",
+                Map.of());
+        Api.Response startable = api.getAs("demo", "demo", "/engine-rest/process-definition?startableInTasklist=true&latestVersion=true");
+
+        assertThat(started.status()).as(started.body()).isEqualTo(400);
+        assertThat(started.json().get("detail").asText()).contains("started by the order intake");
+        assertThat(withoutOrder.status()).as(withoutOrder.body()).isEqualTo(400);
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("order-to-cash").count()).isEqualTo(before);
+        assertThat(startable.json().findValuesAsText("key")).doesNotContain("order-to-cash", "shipment-fulfilment");
+        assertThatThrownBy(() -> runtime.startProcessInstanceByKey("order-to-cash"))
+                .hasMessageContaining("started by the order intake");
     }
 
     @Test
@@ -36,5 +129,18 @@ class CamundaHardeningTest extends IntegrationTest {
 
         assertThat(status).isIn(401, 403);
         assertThat(api.getAnonymously("/camunda/api/admin/setup/default/user/create").status()).isIn(401, 403);
+    }
+
+    private void deployAsTheProcessFolderWould(String name, BpmnModelInstance model) {
+        Deployment deployment = ProcessOriginPlugin.fromProcessFolder(() ->
+                repository.createDeployment().addModelInstance(name, model).deploy());
+        deployments.add(deployment.getId());
+    }
+
+    private static byte[] multipart(String fileName, String content) {
+        return ("--tradeflow\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nhostile\r\n"
+                + "--tradeflow\r\nContent-Disposition: form-data; name=\"data\"; filename=\"" + fileName + "\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n" + content + "\r\n--tradeflow--\r\n")
+                .getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -24,7 +24,7 @@ class EngineRestTest extends IntegrationTest {
         Api.Response visible = api.getAs("sam", "demo", "/engine-rest/task?processInstanceBusinessKey=" + orderNumber);
         Api.Response completed = api.postAs("sam", "demo", "/engine-rest/task/" + approval.getId() + "/complete",
                 Map.of("variables", Map.of(
-                        "orderApproved", Map.of("value", true, "type", "Boolean"),
+                        "approvalDecision", Map.of("value", "APPROVE", "type", "String"),
                         "decisionComment", Map.of("value", "approved over REST", "type", "String"))));
         processes.runJobs(orderNumber);
 
@@ -35,7 +35,7 @@ class EngineRestTest extends IntegrationTest {
         assertThat(allocated.get("status").asText()).isEqualTo("ALLOCATED");
         assertThat(allocated.get("audit")).anySatisfy(entry -> {
             assertThat(entry.get("actor").asText()).isEqualTo("sam");
-            assertThat(entry.get("detail").asText()).contains("orderApproved=true", "approved over REST");
+            assertThat(entry.get("detail").asText()).contains("approvalDecision=APPROVE", "approved over REST");
         });
     }
 

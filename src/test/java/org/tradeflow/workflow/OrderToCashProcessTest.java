@@ -94,9 +94,9 @@ class OrderToCashProcessTest extends IntegrationTest {
 
         Task chase = processes.task(orderNumber, "UserTaskChaseBackorder");
         assertThat(processes.candidateGroups(chase)).containsExactly("order-desk");
-        assertThat(processes.taskVariables(chase).get("taskReason").toString()).startsWith("No stock has arrived for a week.")
+        assertThat(processes.formData(chase).get("task").get("reason").asText()).startsWith("No stock has arrived for a week.")
                 .contains("short by 5");
-        processes.complete(chase, Map.of("backorderChased", true, "decisionComment", "supplier promises Friday"));
+        processes.complete(chase, Map.of("decisionComment", "supplier promises Friday"));
         assertThat(processes.isEnded(orderNumber)).as("the order still waits for its stock").isFalse();
         assertThat(reload(order).get("status").asText()).isEqualTo("BACKORDERED");
     }
@@ -112,9 +112,9 @@ class OrderToCashProcessTest extends IntegrationTest {
         assertThat(reload(order).get("status").asText()).isEqualTo("ON_HOLD");
         Task exceptions = processes.task(orderNumber, "UserTaskResolveOrderExceptions");
         assertThat(processes.candidateGroups(exceptions)).containsExactly("order-desk");
-        assertThat(processes.taskVariables(exceptions).get("orderSummary").toString()).contains("85123A", "ALPINE-AT");
+        assertThat(processes.formData(exceptions).toString()).contains("85123A", "ALPINE-AT");
 
-        processes.complete(exceptions, Map.of("exceptionsAccepted", false, "decisionComment", "ask for full packs"));
+        processes.complete(exceptions, Map.of("exceptionsDecision", "REJECT", "decisionComment", "ask for full packs"));
         processes.runJobs(orderNumber);
 
         JsonNode rejected = reload(order);
@@ -129,7 +129,7 @@ class OrderToCashProcessTest extends IntegrationTest {
         String orderNumber = order.get("orderNumber").asText();
 
         processes.complete(processes.task(orderNumber, "UserTaskResolveOrderExceptions"),
-                Map.of("exceptionsAccepted", true, "decisionComment", "long-standing customer"));
+                Map.of("exceptionsDecision", "ACCEPT", "decisionComment", "long-standing customer"));
         processes.runJobs(orderNumber);
 
         assertThat(reload(order).get("status").asText()).isEqualTo("ALLOCATED");
@@ -147,9 +147,9 @@ class OrderToCashProcessTest extends IntegrationTest {
         Task approval = processes.task(orderNumber, "UserTaskApproveOrder");
         assertThat(approval.getDueDate()).isInTheFuture();
         assertThat(processes.candidateGroups(approval)).containsExactly("sales-managers");
-        assertThat(processes.taskVariables(approval).get("taskReason").toString()).contains("10,000");
+        assertThat(processes.formData(approval).get("task").get("reason").asText()).contains("10,000");
 
-        processes.complete(approval, Map.of("orderApproved", true, "decisionComment", "good customer"));
+        processes.complete(approval, Map.of("approvalDecision", "APPROVE", "decisionComment", "good customer"));
         processes.runJobs(orderNumber);
         assertThat(reload(order).get("status").asText()).isEqualTo("ALLOCATED");
     }
@@ -178,7 +178,7 @@ class OrderToCashProcessTest extends IntegrationTest {
         String orderNumber = order.get("orderNumber").asText();
 
         processes.complete(processes.task(orderNumber, "UserTaskApproveOrder"),
-                Map.of("orderApproved", false, "decisionComment", "margin too thin"));
+                Map.of("approvalDecision", "REJECT", "decisionComment", "margin too thin"));
         processes.runJobs(orderNumber);
 
         JsonNode rejected = reload(order);
@@ -215,7 +215,7 @@ class OrderToCashProcessTest extends IntegrationTest {
         Task hold = processes.task(orderNumber, "UserTaskReleaseCreditHold");
         assertThat(processes.candidateGroups(hold)).containsExactly("finance");
 
-        processes.complete(hold, Map.of("creditReleased", true, "decisionComment", "payment promised"));
+        processes.complete(hold, Map.of("creditDecision", "RELEASE", "decisionComment", "payment promised"));
         processes.runJobs(orderNumber);
         assertThat(reload(order).get("status").asText()).isEqualTo("ALLOCATED");
     }
@@ -227,7 +227,7 @@ class OrderToCashProcessTest extends IntegrationTest {
         String orderNumber = order.get("orderNumber").asText();
 
         processes.complete(processes.task(orderNumber, "UserTaskReleaseCreditHold"),
-                Map.of("creditReleased", false, "decisionComment", "overdue invoices"));
+                Map.of("creditDecision", "REJECT", "decisionComment", "overdue invoices"));
         processes.runJobs(orderNumber);
 
         assertThat(reload(order).get("status").asText()).isEqualTo("REJECTED");

@@ -1,0 +1,105 @@
+package org.tradeflow.workflow;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.tradeflow.allocation.Substitutions;
+import org.tradeflow.credit.CreditService;
+import org.tradeflow.order.OrderQueries;
+import org.tradeflow.order.OrderView;
+
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What a person deciding a task sees, read from the database when the form opens: the order with its lines,
+ * prices and why, the findings of the policy rules, the account's credit position, and why the task exists.
+ * The values are formatted for people and never stored in the process.
+ */
+@Component
+class TaskBriefing {
+
+    private final OrderQueries orders;
+    private final CreditService credit;
+    private final Substitutions substitutions;
+
+    TaskBriefing(OrderQueries orders, CreditService credit, Substitutions substitutions) {
+        this.orders = orders;
+        this.credit = credit;
+        this.substitutions = substitutions;
+    }
+
+    /** The task a form is opened for: which, for which order and process, due when, seen by whom. */
+    record Subject(String taskDefinitionKey, long orderId, String businessKey, Date dueDate, String userId) {
+    }
+
+    record OrderLine(String line, String sku, String product, String quantity, String unitPrice, String netAmount, String why) {
+    }
+
+    record Finding(String line, String severity, String message) {
+    }
+
+    @Transactional(readOnly = true)
+    Map<String, Object> describe(Subject subject) {
+        OrderView order = orders.view(subject.orderId());
+        String currency = order.currency();
+        Map<String, Object> briefing = new LinkedHashMap<>();
+        briefing.put("order", Map.of(
+                "orderNumber", order.orderNumber(),
+                "accountCode", order.accountCode(),
+                "accountName", order.accountName(),
+                "customerPoNumber", order.customerPoNumber(),
+                "requestedDelivery", PeopleFormat.day(order.requestedDeliveryDate()),
+                "lineCount", PeopleFormat.quantity(order.lines().size()),
+                "netTotal", PeopleFormat.money(order.netTotal(), currency),
+                "status", order.status().name()));
+        briefing.put("orderLines", order.lines().stream().map(line -> new OrderLine(String.valueOf(line.lineNo()), line.sku(),
+                line.name(), PeopleFormat.quantity(line.quantity()), PeopleFormat.unitPrice(line.unitPrice(), currency),
+                PeopleFormat.money(line.netAmount(), currency), line.priceExplanation())).toList());
+        briefing.put("problems", order.violations().stream().map(v -> new Finding(v.lineNo() == null ? "order"
+                : String.valueOf(v.lineNo()), v.severity().name(), v.message())).toList());
+        briefing.put("task", Map.of(
+                "reason", reason(subject, order),
+                "deadline", PeopleFormat.moment(subject.dueDate() == null ? null : subject.dueDate().toInstant(), ZoneId.of("UTC"))));
+        CreditService.CreditCheck position = credit.position(subject.orderId());
+        briefing.put("credit", Map.of(
+                "limit", PeopleFormat.money(position.limit(), currency),
+                "otherExposure", PeopleFormat.money(position.otherExposure(), currency),
+                "exposure", PeopleFormat.money(position.exposure(), currency),
+                "position", position.withinLimit()
+                        ? PeopleFormat.money(position.limit().subtract(position.exposure()), currency) + " left"
+                        : PeopleFormat.money(position.exposure().subtract(position.limit()), currency) + " over the limit"));
+        order.shipments().stream().filter(shipment -> shipment.shipmentNumber().equals(subject.businessKey())).findFirst()
+                .ifPresent(shipment -> briefing.put("shipment", Map.of(
+                        "shipmentNumber", shipment.shipmentNumber(),
+                        "warehouse", shipment.warehouse(),
+                        "lines", shipment.lines().stream().map(l -> PeopleFormat.quantity(l.quantity()) + " x " + l.sku())
+                                .collect(Collectors.joining(", ")))));
+        return briefing;
+    }
+
+    private String reason(Subject subject, OrderView order) {
+        String reason = switch (subject.taskDefinitionKey()) {
+            case "UserTaskChaseDispatch" -> "Shipment " + subject.businessKey() + " was not dispatched within its SLA";
+            case "UserTaskChaseBackorder" -> "No stock has arrived for a week. " + order.statusReason();
+            case "UserTaskConfirmSubstitution" -> substitutions.proposal(subject.orderId());
+            default -> order.statusReason();
+        };
+        return reason == null ? "" : reason;
+    }
+
+    /** The task's name in lists: what to do, on which order (or shipment), for whom, worth how much. */
+    static String taskName(OrderToCashProcess.UserTask task, String businessKey, String accountCode, String orderTotal) {
+        String what = switch (task) {
+            case UserTaskResolveOrderExceptions -> "Resolve exceptions of";
+            case UserTaskApproveOrder -> "Approve";
+            case UserTaskReleaseCreditHold -> "Release credit hold of";
+            case UserTaskConfirmSubstitution -> "Ask about substitute for";
+            case UserTaskChaseBackorder -> "Chase backorder";
+            case UserTaskChaseDispatch -> "Chase dispatch of";
+        };
+        return what + " " + businessKey + " · " + accountCode + " · " + orderTotal;
+    }
+}
