@@ -1,6 +1,7 @@
 package org.tradeflow.account;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 import java.util.List;
 import java.util.Optional;
@@ -10,4 +11,8 @@ public interface AccountRepository extends JpaRepository<Account, Long> {
     Optional<Account> findByCode(String code);
 
     List<Account> findAllByOrderByCode();
+
+    /** The regions goods are delivered to: those of the accounts and of their delivery addresses. */
+    @Query(value = "select region from customer_account union select region from customer_address order by 1", nativeQuery = true)
+    List<String> shipToRegions();
 }

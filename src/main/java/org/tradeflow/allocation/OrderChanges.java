@@ -12,6 +12,7 @@ import org.tradeflow.order.OrderLifecycle;
 import org.tradeflow.order.OrderLine;
 import org.tradeflow.order.OrderStatus;
 import org.tradeflow.order.OrderWorkflow;
+import org.tradeflow.order.RequestedDelivery;
 import org.tradeflow.order.SalesOrder;
 import org.tradeflow.web.ApiProblem;
 
@@ -66,9 +67,7 @@ public class OrderChanges {
         }
         List<String> changes = new ArrayList<>();
         if (requestedDeliveryDate != null) {
-            if (requestedDeliveryDate.isBefore(LocalDate.now(clock))) {
-                throw ApiProblem.invalidField("requestedDeliveryDate", "must not be in the past");
-            }
+            RequestedDelivery.check("requestedDeliveryDate", requestedDeliveryDate, LocalDate.now(clock));
             changes.add("requested delivery date " + order.getRequestedDeliveryDate() + " -> " + requestedDeliveryDate);
             order.rescheduleDelivery(requestedDeliveryDate);
         }

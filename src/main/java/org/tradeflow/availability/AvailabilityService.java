@@ -110,13 +110,23 @@ public class AvailabilityService {
             if (region == null || region.isBlank()) {
                 throw ApiProblem.invalidField("region", "give the ship-to region or the accountCode whose region to use");
             }
-            return region;
+            return knownRegion(region);
         }
         Optional<Account> account = accounts.findByCode(accountCode);
         if (account.isEmpty()) {
             throw ApiProblem.invalidField("accountCode", "unknown account '" + accountCode + "'");
         }
-        return region == null || region.isBlank() ? account.get().getRegion() : region;
+        return region == null || region.isBlank() ? account.get().getRegion() : knownRegion(region);
+    }
+
+    /** A region nobody delivers to would silently get the routing table's catch-all row: it is refused instead. */
+    private String knownRegion(String region) {
+        List<String> known = accounts.shipToRegions();
+        if (!known.contains(region)) {
+            throw ApiProblem.invalidField("region", "unknown ship-to region '" + region + "'; known regions: "
+                    + String.join(", ", known));
+        }
+        return region;
     }
 
 

@@ -16,6 +16,7 @@ import org.tradeflow.web.ApiProblem;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.Map;
@@ -37,9 +38,10 @@ public class OrderIntake {
     private final OrderWorkflow workflow;
     private final AuditTrail audit;
     private final ObjectMapper objectMapper;
+    private final Clock clock;
 
     OrderIntake(OrderRepository orders, AccountRepository accounts, ProductRepository products, PricingService pricing,
-                OrderWorkflow workflow, AuditTrail audit, ObjectMapper objectMapper) {
+                OrderWorkflow workflow, AuditTrail audit, ObjectMapper objectMapper, Clock clock) {
         this.orders = orders;
         this.accounts = accounts;
         this.products = products;
@@ -47,6 +49,7 @@ public class OrderIntake {
         this.workflow = workflow;
         this.audit = audit;
         this.objectMapper = objectMapper;
+        this.clock = clock;
     }
 
     /** The result of a submission: the order, and whether this call created it. */
@@ -61,9 +64,7 @@ public class OrderIntake {
         if (earlier.isPresent()) {
             return new Submission(earlier.get(), false);
         }
-        if (request.requestedDeliveryDate() != null && request.requestedDeliveryDate().isBefore(LocalDate.now())) {
-            throw ApiProblem.invalidField("requestedDeliveryDate", "must not be in the past");
-        }
+        RequestedDelivery.check("requestedDeliveryDate", request.requestedDeliveryDate(), LocalDate.now(clock));
         PricedOrder priced = pricing.price(request.accountCode(), request.currency(), request.lines());
         Account account = accounts.findByCode(request.accountCode()).orElseThrow();
         Map<Long, Product> byId = products.findAllById(priced.lines().stream().map(PricedOrder.PricedLine::productId).toList())

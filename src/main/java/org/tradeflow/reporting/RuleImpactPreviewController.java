@@ -1,6 +1,5 @@
 package org.tradeflow.reporting;
 
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,8 +29,8 @@ class RuleImpactPreviewController {
 
     @PostMapping(path = "/api/v1/rules/tables/{name}/preview", consumes = {XLSX, MediaType.APPLICATION_OCTET_STREAM_VALUE})
     RuleImpactPreview.Report preview(@PathVariable String name, @RequestBody byte[] spreadsheet,
-                                     @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                     @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+                                     @RequestParam LocalDate from,
+                                     @RequestParam LocalDate to) {
         if (to.isBefore(from) || from.plusDays(MAX_DAYS).isBefore(to)) {
             throw ApiProblem.invalidField("to", "must be on or after 'from' and at most " + MAX_DAYS + " days later");
         }

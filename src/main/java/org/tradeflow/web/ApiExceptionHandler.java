@@ -1,8 +1,8 @@
 package org.tradeflow.web;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.slf4j.Logger;
@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** Every refusal of the REST API is an RFC 9457 problem naming the field or line at fault. */
-@RestControllerAdvice(basePackages = "org.tradeflow")
+@RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
@@ -122,23 +123,98 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return tooLarge(tooLarge);
         }
         JsonProcessingException json = syntaxError(e.getCause());
+        if (json == null && e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = path(mapping);
+            String message = mapping instanceof UnrecognizedPropertyException ? "unknown field" : expected(mapping);
+            return problem(HttpStatus.BAD_REQUEST, "Malformed request", field + ": " + message,
+                    List.of(new ApiProblem.FieldError(field, message)));
+        }
+        if (json == null) {
+            json = e.getCause() instanceof JsonProcessingException processing ? processing : null;
+        }
         if (json != null) {
             String where = json.getLocation() == null ? "" : " at line " + json.getLocation().getLineNr()
                     + ", column " + json.getLocation().getColumnNr();
             return problem(HttpStatus.BAD_REQUEST, "Malformed JSON", "The body is not valid JSON" + where + ": "
-                    + json.getOriginalMessage(), List.of());
-        }
-        if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
-            String field = path(unknown);
-            return problem(HttpStatus.BAD_REQUEST, "Malformed request", field + ": unknown field",
-                    List.of(new ApiProblem.FieldError(field, "unknown field")));
-        }
-        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = path(mapping);
-            return problem(HttpStatus.BAD_REQUEST, "Malformed request", field + ": value has the wrong type",
-                    List.of(new ApiProblem.FieldError(field, "value has the wrong type")));
+                    + syntaxProblem(json), List.of());
         }
         return problem(HttpStatus.BAD_REQUEST, "Malformed request", "The request body is missing or unreadable", List.of());
+    }
+
+    /** What a field needed, in the caller's terms (never the parser's class names). */
+    private static String expected(JsonMappingException e) {
+        if (e instanceof InvalidFormatException invalid && invalid.getOriginalMessage() != null
+                && invalid.getOriginalMessage().contains("control character")) {
+            return "contains a control character (such as NUL); text must be printable";
+        }
+        Class<?> target = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+        if (target == null) {
+            return "value has the wrong type";
+        }
+        if (target == int.class || target == Integer.class || target == long.class || target == Long.class) {
+            return "a whole number is expected (like 12), not text or a decimal";
+        }
+        if (target == java.math.BigDecimal.class || target == double.class || target == Double.class) {
+            return "a number is expected (like 2.95)";
+        }
+        if (target == boolean.class || target == Boolean.class) {
+            return "true or false is expected";
+        }
+        if (target == String.class) {
+            return "text is expected (in quotes)";
+        }
+        if (target == java.time.LocalDate.class) {
+            return "a date is expected as YYYY-MM-DD, like 2026-12-24";
+        }
+        if (target.isEnum()) {
+            return "one of " + java.util.Arrays.toString(target.getEnumConstants()) + " is expected";
+        }
+        if (java.util.Collection.class.isAssignableFrom(target)) {
+            return "a list is expected";
+        }
+        return "an object is expected";
+    }
+
+    /** The JSON syntax error behind a failure, even when Jackson wrapped it with the path it was reading. */
+    private static JsonProcessingException syntaxError(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof com.fasterxml.jackson.core.JsonParseException parse) {
+                return parse;
+            }
+            if (t instanceof MismatchedInputException mismatch && mismatch.getOriginalMessage() != null
+                    && (mismatch.getOriginalMessage().contains("end-of-input") || mismatch.getOriginalMessage().contains("Trailing token"))) {
+                return mismatch;
+            }
+        }
+        return null;
+    }
+
+    private static String syntaxProblem(JsonProcessingException e) {
+        String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (original.startsWith("Duplicate field")) {
+            return "a field appears twice (" + original.replaceFirst("Duplicate field ", "") + ")";
+        }
+        if (original.contains("end-of-input")) {
+            return "the document ends too early";
+        }
+        if (original.contains("Trailing token")) {
+            return "there is more after the JSON document";
+        }
+        java.util.regex.Matcher unexpected = java.util.regex.Pattern.compile("Unexpected character \\('(.{1,2})'").matcher(original);
+        if (unexpected.find()) {
+            return "unexpected character '" + unexpected.group(1) + "'";
+        }
+        if (original.contains("Illegal unquoted character") || original.contains("Illegal character")) {
+            return "a control character inside a string (escape it, or leave it out)";
+        }
+        return "it cannot be read";
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
+                                                                    HttpStatusCode status, WebRequest request) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", "There is no " + e.getHttpMethod() + " /" + e.getResourcePath()
+                + "; the API is described at /v3/api-docs", List.of());
     }
 
     @Override
@@ -148,20 +224,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             log.error("Request failed", e);
         }
         return super.handleExceptionInternal(e, body, headers, statusCode, request);
-    }
-
-    /** The JSON syntax error behind a failure, even when Jackson wrapped it with the path it was reading. */
-    private static JsonProcessingException syntaxError(Throwable cause) {
-        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof JsonParseException parse) {
-                return parse;
-            }
-            if (t instanceof MismatchedInputException mismatch && mismatch.getOriginalMessage() != null
-                    && mismatch.getOriginalMessage().contains("end-of-input")) {
-                return mismatch;
-            }
-        }
-        return null;
     }
 
     private static String path(JsonMappingException e) {

@@ -63,6 +63,12 @@ public final class TasklistSession {
         return send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/engine/engine/default" + enginePath)).GET());
     }
 
+    /** The session cookie the webapp gave this browser. */
+    public String sessionId() {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+                .map(HttpCookie::getValue).findFirst().orElse("");
+    }
+
     private String csrfToken() {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
                 .map(HttpCookie::getValue).findFirst().orElse("");
