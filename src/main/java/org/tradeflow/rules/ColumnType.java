@@ -117,11 +117,13 @@ enum ColumnType {
         return format != null && format.contains("%");
     }
 
+    /** Drools writes a note into the rules inside a block comment, which a star and slash in the note would end. */
     private static Optional<String> note(String text) {
         if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
             return Optional.of("a note must stay on one line");
         }
-        return Optional.empty();
+        return text.contains("*/") ? Optional.of("a note must not contain */ (Drools writes notes into the rules as comments)")
+                : Optional.empty();
     }
 
     /** Text is pasted inside quotes. */

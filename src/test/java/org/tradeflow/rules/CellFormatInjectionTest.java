@@ -26,6 +26,8 @@ class CellFormatInjectionTest extends IntegrationTest {
     /** ContractPrices columns: account, SKU, valid from, valid until, contract reference, unit price. */
     private static final int PRICE = 5;
     private static final String PWNED = "tradeflow.pwned";
+    /** The note of ContractPrices row 12 (ACME-DE's contract on 85123A). */
+    private static final String ACME_NOTE = "White Hanging Heart T-Light Holder (LIGHTING), list 3.45 EUR";
 
     @Autowired
     RuleSetRegistry rules;
@@ -85,6 +87,21 @@ class CellFormatInjectionTest extends IntegrationTest {
         assertThat(System.getProperty(PWNED)).isNull();
         assertThat(preview.json().get("affectedOrders")).extracting(JsonNode::asText)
                 .contains(order.get("orderNumber").asText());
+    }
+
+    @Test
+    void noteThatWouldEndTheCommentDroolsWritesItIntoIsRefused() throws Exception {
+        // Drools writes the note column into the rule as /* note */: a note holding */ would continue as rules.
+        byte[] breakout = Spreadsheets.edit(activeContent("pricing"), ACME_NOTE, 0,
+                "x */ when then System.setProperty(\"" + PWNED + "\", \"yes\"); end rule \"Evil\" /* y");
+
+        Api.Response refused = api.putAs("rita", "demo", "/api/v1/rules/tables/pricing?comment=note",
+                RuleTableController.XLSX, breakout);
+        contractPriceOf85123A();
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.body()).contains("sheet Pricing, cell H12", "a note must not contain */");
+        assertThat(System.getProperty(PWNED)).isNull();
     }
 
     private static String chars(String text) {
