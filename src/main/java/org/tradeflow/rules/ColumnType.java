@@ -77,7 +77,7 @@ enum ColumnType {
         }
         return switch (this) {
             case NOTE -> note(text);
-            case TEXT -> text(text);
+            case TEXT -> text(cell, text);
             case NUMBER -> PLAIN_NUMBER.matcher(text).matches() ? Optional.empty()
                     : Optional.of("a number is expected (digits and a decimal point, like 12 or 2.95)");
             case PERCENT -> {
@@ -126,12 +126,24 @@ enum ColumnType {
                 : Optional.empty();
     }
 
-    /** Text is pasted inside quotes. */
-    private static Optional<String> text(String text) {
+    /**
+     * Text is pasted inside quotes. A number in a text column is read as its value: one whose number format shows
+     * it otherwise (a leading zero, a unit) would not match what the analyst sees, so it must be typed as text.
+     */
+    private static Optional<String> text(Cell cell, String text) {
         if (UNSAFE_IN_QUOTES.matcher(text).find()) {
             return Optional.of("quotes, backslashes and line breaks are not allowed in a value");
         }
+        if (cell.getCellType() == CellType.NUMERIC && !isGeneralFormat(cell)) {
+            return Optional.of("holds the number " + text + " with a number format, which Drools does not read; type the "
+                    + "value as text, exactly as it should be matched");
+        }
         return Optional.empty();
+    }
+
+    private static boolean isGeneralFormat(Cell cell) {
+        String format = cell.getCellStyle().getDataFormatString();
+        return format == null || format.equalsIgnoreCase("General") || format.equals("@");
     }
 
     private static Optional<String> date(String text) {

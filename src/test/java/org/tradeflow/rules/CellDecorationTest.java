@@ -53,6 +53,7 @@ class CellDecorationTest {
 
     private static final String ACME = "ACME-DE"; // ContractPrices row 12
     /** ContractPrices columns from the account: SKU, valid from, valid until, contract reference, unit price, note. */
+    private static final int SKU = 1;
     private static final int REFERENCE = 4;
     private static final int PRICE = 5;
     private static final String DEALER_LIGHTING = "Dealers: seasonal lighting range"; // GroupPrices row 26, discount one left
@@ -159,6 +160,24 @@ class CellDecorationTest {
         assertThatThrownBy(() -> inspect(decorated))
                 .isInstanceOfSatisfying(RuleChangeRefusedException.class, refused -> assertThat(refused.problems())
                         .anySatisfy(problem -> assertThat(problem).startsWith("sheet Pricing, cell " + cell).contains(reason)));
+    }
+
+    @Test
+    void aNumberInATextColumnIsReadAsItsValue() throws Exception {
+        byte[] numberSku = Spreadsheets.decorate(PRICING, ACME, SKU, cell -> cell.setCellValue(22111));
+        byte[] textSku = Spreadsheets.edit(PRICING, ACME, SKU, "22111");
+
+        assertThat(drl(numberSku)).isEqualTo(drl(textSku)).contains("sku == \"22111\"");
+    }
+
+    @Test
+    void aNumberFormattedInATextColumnIsRefusedBecauseItWouldNotMatchWhatTheAnalystSees() {
+        // Shown as 00022111, matched as 22111 (the value): typed as text it is matched as shown.
+        byte[] leadingZeros = Spreadsheets.editFormatted(PRICING, ACME, SKU, 22111, "00000000");
+
+        assertThatThrownBy(() -> inspect(leadingZeros)).isInstanceOfSatisfying(RuleChangeRefusedException.class, refused ->
+                assertThat(refused.problems()).contains("sheet Pricing, cell C12 ('22111'): holds the number 22111 with a "
+                        + "number format, which Drools does not read; type the value as text, exactly as it should be matched"));
     }
 
     @Test
