@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.tradeflow.support.Api;
 import org.tradeflow.support.IntegrationTest;
 
@@ -31,6 +32,10 @@ class CellFormatInjectionTest extends IntegrationTest {
 
     @Autowired
     RuleSetRegistry rules;
+    @Autowired
+    RuleTableVersions versions;
+    @Autowired
+    TransactionTemplate transaction;
 
     private List<TableVersion> activeBefore;
 
@@ -43,7 +48,9 @@ class CellFormatInjectionTest extends IntegrationTest {
     @AfterEach
     void restoreActiveVersions() throws Exception {
         System.clearProperty(PWNED);
-        for (TableVersion version : activeBefore) {
+        // pricing first: while an active pricing version fails the checks, no other table can change
+        for (TableVersion version : activeBefore.stream()
+                .sorted(java.util.Comparator.comparing(v -> !v.table().equals("pricing"))).toList()) {
             rules.activate(version.table(), version.version(), "test clean-up");
         }
     }
@@ -102,6 +109,61 @@ class CellFormatInjectionTest extends IntegrationTest {
         assertThat(refused.status()).as(refused.body()).isEqualTo(422);
         assertThat(refused.body()).contains("sheet Pricing, cell H12", "a note must not contain */");
         assertThat(System.getProperty(PWNED)).isNull();
+    }
+
+    @Test
+    void rollbackToAStoredVersionWithJavaInANumberFormatRunsOnlyItsValues() throws Exception {
+        int stored = storedAsAnOlderReleaseWould(Spreadsheets.editFormatted(activeContent("pricing"), "ACME-DE", PRICE, 3,
+                javaInNumberFormat()));
+
+        Api.Response activated = api.postAs("rita", "demo", "/api/v1/rules/tables/pricing/versions/" + stored + "/activate", Map.of());
+        BigDecimal price = contractPriceOf85123A();
+
+        assertThat(activated.status()).as(activated.body()).isEqualTo(200);
+        assertThat(System.getProperty(PWNED)).isNull();
+        assertThat(price).isEqualByComparingTo("3");
+    }
+
+    @Test
+    void nodeRefreshingFromAnActiveVersionWithJavaInANumberFormatCompilesOnlyItsValues() throws Exception {
+        int stored = storedAsAnOlderReleaseWould(Spreadsheets.editFormatted(activeContent("pricing"), "ACME-DE", PRICE, 3,
+                javaInNumberFormat()));
+        activatedInTheDatabaseOnly(stored); // as another node of an older release would have done
+
+        RuleSet refreshed = rules.refreshFromDatabase();
+        BigDecimal price = contractPriceOf85123A();
+
+        assertThat(refreshed.tableDrl().get("pricing.xlsx")).contains("PriceOffer.contract($l, 3, contract")
+                .doesNotContain("System.setProperty");
+        assertThat(System.getProperty(PWNED)).isNull();
+        assertThat(price).isEqualByComparingTo("3");
+    }
+
+    @Test
+    void activeVersionThatFailsTodaysChecksNeverBecomesLiveAndCannotBeRolledBackTo() throws Exception {
+        String liveBefore = rules.current().checksum();
+        int stored = storedAsAnOlderReleaseWould(Spreadsheets.edit(activeContent("pricing"), ACME_NOTE, 0,
+                "x */ when then System.setProperty(\"" + PWNED + "\", \"yes\"); end rule \"Evil\" /* y"));
+        activatedInTheDatabaseOnly(stored);
+
+        RuleSet afterRefresh = rules.refreshFromDatabase();
+        contractPriceOf85123A();
+        Api.Response rollback = api.postAs("rita", "demo", "/api/v1/rules/tables/pricing/versions/" + stored + "/activate", Map.of());
+
+        assertThat(afterRefresh.checksum()).isEqualTo(liveBefore);
+        assertThat(System.getProperty(PWNED)).isNull();
+        assertThat(rollback.status()).isEqualTo(422);
+        assertThat(rollback.body()).contains("sheet Pricing, cell H12", "a note must not contain */");
+    }
+
+    /** Stored without any check, as a release before this one may have accepted it. */
+    private int storedAsAnOlderReleaseWould(byte[] content) {
+        return transaction.execute(status -> versions.add("pricing", content, RuleSetRegistry.sha256(content),
+                "rita", "stored by an older release"));
+    }
+
+    private void activatedInTheDatabaseOnly(int version) {
+        transaction.executeWithoutResult(status -> versions.activate("pricing", version));
     }
 
     private static String chars(String text) {
