@@ -63,32 +63,28 @@ enum ColumnType {
         return template.contains("stacksWithTier = \"$param\"") ? YES_NO : TEXT;
     }
 
-    /** Why the cell does not fit this column, if it does not; {@code text} is the cell as the analyst sees it. */
+    /**
+     * Why the cell does not fit this column, if it does not. {@code text} is the cell's {@link CellText}: exactly
+     * what Drools will be given, so the value checked is the value that runs.
+     */
     Optional<String> problem(Cell cell, String text) {
         if (text.isEmpty()) {
             return Optional.empty(); // an empty cell drops the constraint or action
         }
-        if (cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
-            return Optional.of("holds an Excel date, which Drools would read as '" + text + "'; type the date as text, "
-                    + "like 2026-11-01");
-        }
-        if (cell.getCellType() == CellType.NUMERIC && cell.getCellStyle().getDataFormatString().contains("%")) {
-            return Optional.of("is formatted as a percentage, which Drools would read as "
-                    + BigDecimal.valueOf(cell.getNumericCellValue()).toPlainString() + "; type 12 for 12 % in a number cell");
+        Optional<String> decoration = decorationProblem(cell, text);
+        if (decoration.isPresent()) {
+            return decoration;
         }
         return switch (this) {
-            case NOTE -> text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0 ? Optional.of("a note must stay on one line")
-                    : Optional.empty();
-            case TEXT -> UNSAFE_IN_QUOTES.matcher(text).find()
-                    ? Optional.of("quotes, backslashes and line breaks are not allowed in a value") : Optional.empty();
-            case NUMBER -> number(cell, text).isPresent() ? Optional.empty()
+            case NOTE -> note(text);
+            case TEXT -> text(cell, text);
+            case NUMBER -> PLAIN_NUMBER.matcher(text).matches() ? Optional.empty()
                     : Optional.of("a number is expected (digits and a decimal point, like 12 or 2.95)");
             case PERCENT -> {
-                Optional<BigDecimal> percent = number(cell, text);
-                if (percent.isEmpty()) {
+                if (!PLAIN_NUMBER.matcher(text).matches()) {
                     yield Optional.of("a percentage is expected as a plain number (12 for 12 %)");
                 }
-                yield percent.get().compareTo(BigDecimal.valueOf(100)) < 0 ? Optional.empty()
+                yield new BigDecimal(text).compareTo(BigDecimal.valueOf(100)) < 0 ? Optional.empty()
                         : Optional.of("a discount is a percentage below 100 (12 for 12 %)");
             }
             case DATE -> date(text);
@@ -99,13 +95,55 @@ enum ColumnType {
         };
     }
 
-    /** What Drools pastes: a numeric cell's value, or a text cell that spells a plain number. */
-    private static Optional<BigDecimal> number(Cell cell, String text) {
-        if (cell.getCellType() == CellType.NUMERIC) {
-            double value = cell.getNumericCellValue();
-            return value >= 0 ? Optional.of(BigDecimal.valueOf(value)) : Optional.empty();
+    /**
+     * A number shown as a date or a percentage is read as its value (a day count, 0.12 for 12 %), which is not
+     * what the analyst sees: refused in every column, with what to type instead.
+     */
+    static Optional<String> decorationProblem(Cell cell, String text) {
+        if (cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
+            return Optional.of("holds an Excel date, which Drools would read as the number " + text
+                    + "; type the date as text, like 2026-11-01");
         }
-        return PLAIN_NUMBER.matcher(text).matches() ? Optional.of(new BigDecimal(text)) : Optional.empty();
+        if (cell.getCellType() == CellType.NUMERIC && isPercentage(cell)) {
+            return Optional.of("is formatted as a percentage, which Drools would read as " + text
+                    + "; type 12 for 12 % in a number cell");
+        }
+        return Optional.empty();
+    }
+
+    /** A number cell with a percentage format shows 0.12 as 12 %; Drools reads its value, 0.12. */
+    static boolean isPercentage(Cell cell) {
+        String format = cell.getCellStyle().getDataFormatString();
+        return format != null && format.contains("%");
+    }
+
+    /** Drools writes a note into the rules inside a block comment, which a star and slash in the note would end. */
+    private static Optional<String> note(String text) {
+        if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
+            return Optional.of("a note must stay on one line");
+        }
+        return text.contains("*/") ? Optional.of("a note must not contain */ (Drools writes notes into the rules as comments)")
+                : Optional.empty();
+    }
+
+    /**
+     * Text is pasted inside quotes. A number in a text column is read as its value: one whose number format shows
+     * it otherwise (a leading zero, a unit) would not match what the analyst sees, so it must be typed as text.
+     */
+    private static Optional<String> text(Cell cell, String text) {
+        if (UNSAFE_IN_QUOTES.matcher(text).find()) {
+            return Optional.of("quotes, backslashes and line breaks are not allowed in a value");
+        }
+        if (cell.getCellType() == CellType.NUMERIC && !isGeneralFormat(cell)) {
+            return Optional.of("holds the number " + text + " with a number format, which Drools does not read; type the "
+                    + "value as text, exactly as it should be matched");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isGeneralFormat(Cell cell) {
+        String format = cell.getCellStyle().getDataFormatString();
+        return format == null || format.equalsIgnoreCase("General") || format.equals("@");
     }
 
     private static Optional<String> date(String text) {

@@ -14,10 +14,12 @@ public final class RuleSet {
 
     private final KieBase kieBase;
     private final String checksum;
+    private final Map<String, String> tableDrl;
 
-    RuleSet(KieBase kieBase, String checksum) {
+    RuleSet(KieBase kieBase, String checksum, Map<String, String> tableDrl) {
         this.kieBase = kieBase;
         this.checksum = checksum;
+        this.tableDrl = Map.copyOf(tableDrl);
     }
 
     /** Runs one stateless session over the facts; the rules write their decisions into the given globals. */
@@ -30,5 +32,10 @@ public final class RuleSet {
     /** SHA-256 over the file names and bytes of every rule file in this version. */
     public String checksum() {
         return checksum;
+    }
+
+    /** The DRL compiled from each decision table, by file name ({@code pricing.xlsx}). */
+    Map<String, String> tableDrl() {
+        return tableDrl;
     }
 }

@@ -1,12 +1,5 @@
 package org.tradeflow.rules;
 
-import org.apache.poi.openxml4j.util.ZipSecureFile;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.drools.decisiontable.InputType;
 import org.drools.decisiontable.SpreadsheetCompiler;
 import org.kie.api.KieServices;
@@ -17,44 +10,61 @@ import org.kie.api.builder.ReleaseId;
 import org.kie.api.io.ResourceType;
 import org.kie.api.runtime.KieContainer;
 import org.springframework.stereotype.Component;
+import org.tradeflow.rules.DecisionTableInspector.InspectedTable;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Compiles decision tables and DRL into a {@link RuleSet}, or explains in an analyst's terms why it cannot. */
+/**
+ * Compiles inspected decision tables and hand-written DRL into a {@link RuleSet}, or explains in an analyst's
+ * terms why it cannot. A table reaches Drools only as the DRL generated from its canonical workbook: the
+ * analysts' file itself is never given to Drools.
+ */
 @Component
 class RuleSetCompiler {
 
     /** Decision-table rule names are {@code <RuleTable name>_<spreadsheet row>}. */
     private static final Pattern TABLE_RULE_NAME = Pattern.compile("([A-Za-z][A-Za-z0-9]*)_(\\d+)");
     private static final Pattern RULE_DECLARATION = Pattern.compile("^\\s*rule \"([^\"]+)\"");
-
-    static {
-        // Spreadsheets come from people and, later, uploads: refuse zip bombs before POI inflates them.
-        ZipSecureFile.setMinInflateRatio(0.01);
-        ZipSecureFile.setMaxEntrySize(50L * 1024 * 1024);
-        ZipSecureFile.setMaxFileCount(1000);
-        ZipSecureFile.setMaxTextSize(10L * 1024 * 1024);
-    }
+    /** A table's generated DRL is compiled as {@code pricing.xlsx.drl}, apart from the hand-written {@code pricing.drl}. */
+    private static final String GENERATED = ".drl";
 
     /**
-     * One build at a time in this JVM: Drools caches converted decision tables by path while it builds, so
-     * two overlapping builds of different versions of one table could mix them up.
+     * One build at a time in this JVM: a build registers its module in the shared KieRepository under the rule
+     * set's checksum and removes it again, so two builds of the same rule set at once could remove each other's.
      */
-    synchronized RuleSet compile(List<RuleSource> sources, String checksum) throws RuleCompilationException {
+    synchronized RuleSet compile(List<InspectedTable> tables, List<RuleSource> drlFiles, String checksum)
+            throws RuleCompilationException {
+        Map<String, String> tableDrl = new LinkedHashMap<>();
+        for (InspectedTable table : tables) {
+            try {
+                tableDrl.put(table.fileName(), drl(table));
+            } catch (RuntimeException unreadable) {
+                throw new RuleCompilationException(List.of(table.fileName() + ": the rules could not be read from the table: "
+                        + rootMessage(unreadable)));
+            }
+        }
         KieServices kieServices = KieServices.Factory.get();
         ReleaseId releaseId = kieServices.newReleaseId("org.tradeflow.rules", "ruleset", "1.0.0-" + checksum);
         KieFileSystem files = kieServices.newKieFileSystem().generateAndWritePomXML(releaseId);
-        for (RuleSource source : sources) {
-            // Drools 10 only recognises "*.drl.xlsx" by name; an explicit type keeps the analysts' file names.
+        tableDrl.forEach((fileName, drl) -> files.write(kieServices.getResources()
+                .newByteArrayResource(drl.getBytes(StandardCharsets.UTF_8))
+                .setSourcePath("src/main/resources/tradeflow/" + fileName + GENERATED)
+                .setResourceType(ResourceType.DRL)));
+        for (RuleSource source : drlFiles) {
+            if (source.isDecisionTable()) {
+                throw new IllegalArgumentException(source.fileName() + " is a decision table: only inspected tables compile");
+            }
             files.write(kieServices.getResources().newByteArrayResource(source.content())
                     .setSourcePath("src/main/resources/tradeflow/" + source.fileName())
-                    .setResourceType(source.isDecisionTable() ? ResourceType.DTABLE : ResourceType.DRL));
+                    .setResourceType(ResourceType.DRL));
         }
         KieBuilder builder;
         try {
@@ -64,28 +74,33 @@ class RuleSetCompiler {
         }
         List<String> problems = new ArrayList<>();
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-            problems.add(describe(message, sources));
+            problems.add(describe(message, tables, tableDrl));
         }
         if (!problems.isEmpty()) {
             throw new RuleCompilationException(problems);
         }
         KieContainer container = kieServices.newKieContainer(releaseId);
-        RuleSet ruleSet = new RuleSet(container.getKieBase(), checksum);
+        RuleSet ruleSet = new RuleSet(container.getKieBase(), checksum, tableDrl);
         kieServices.getRepository().removeKieModule(releaseId);
         return ruleSet;
     }
 
-    private static String describe(Message message, List<RuleSource> sources) {
+    /** The DRL Drools generates from a table's canonical workbook (its analysts' file is never read here). */
+    static String drl(InspectedTable table) {
+        return new SpreadsheetCompiler().compile(new ByteArrayInputStream(table.canonicalWorkbook()), InputType.XLS);
+    }
+
+    private static String describe(Message message, List<InspectedTable> tables, Map<String, String> tableDrl) {
         String file = message.getPath() == null ? "" : message.getPath().replaceFirst(".*/", "");
-        StringBuilder text = new StringBuilder(file.isEmpty() ? "rules" : file);
-        Optional<RuleSource> table = sources.stream().filter(s -> s.fileName().equals(file) && s.isDecisionTable()).findFirst();
+        Optional<InspectedTable> table = tables.stream().filter(t -> file.equals(t.fileName() + GENERATED)).findFirst();
+        StringBuilder text = new StringBuilder(file.isEmpty() ? "rules" : table.map(InspectedTable::fileName).orElse(file));
         // Errors in a condition name their rule; errors in an action give the rule's line in the generated DRL.
         Matcher ruleName = TABLE_RULE_NAME.matcher(message.getText());
         if (table.isPresent() && !ruleName.find() && message.getLine() > 0) {
-            ruleName = TABLE_RULE_NAME.matcher(ruleAtLine(table.get(), message.getLine()));
+            ruleName = TABLE_RULE_NAME.matcher(ruleAtLine(tableDrl.get(table.get().fileName()), message.getLine()));
         }
         if (table.isPresent() && ruleName.find(0)) {
-            String sheet = sheetHolding(table.get(), "RuleTable " + ruleName.group(1)).orElse("?");
+            String sheet = table.get().sheetOf(ruleName.group(1)).orElse("?");
             text.append(", sheet ").append(sheet).append(", row ").append(ruleName.group(2))
                     .append(" (table ").append(ruleName.group(1)).append(")");
         } else if (message.getLine() > 0) {
@@ -94,37 +109,16 @@ class RuleSetCompiler {
         return text.append(": ").append(message.getText().strip()).toString();
     }
 
-    /** The name of the rule declared at or above a line of the DRL Drools generates from a decision table. */
-    private static String ruleAtLine(RuleSource table, int line) {
-        try {
-            String[] drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(table.content()), InputType.XLS).split("\n");
-            for (int i = Math.min(line, drl.length) - 1; i >= 0; i--) {
-                Matcher declaration = RULE_DECLARATION.matcher(drl[i]);
-                if (declaration.find()) {
-                    return declaration.group(1);
-                }
+    /** The name of the rule declared at or above a line of a table's generated DRL. */
+    private static String ruleAtLine(String drl, int line) {
+        String[] lines = drl.split("\n");
+        for (int i = Math.min(line, lines.length) - 1; i >= 0; i--) {
+            Matcher declaration = RULE_DECLARATION.matcher(lines[i]);
+            if (declaration.find()) {
+                return declaration.group(1);
             }
-        } catch (RuntimeException unreadable) {
-            // the message then names the line only
         }
         return "";
-    }
-
-    private static Optional<String> sheetHolding(RuleSource table, String marker) {
-        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(table.content()))) {
-            for (Sheet sheet : workbook) {
-                for (Row row : sheet) {
-                    for (Cell cell : row) {
-                        if (cell.getCellType() == CellType.STRING && cell.getStringCellValue().trim().startsWith(marker)) {
-                            return Optional.of(sheet.getSheetName());
-                        }
-                    }
-                }
-            }
-        } catch (IOException | RuntimeException unreadable) {
-            return Optional.empty();
-        }
-        return Optional.empty();
     }
 
     private static String rootMessage(Throwable e) {

@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.tradeflow.rules.DecisionTableInspector.InspectedTable;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,6 +31,11 @@ import java.util.stream.Stream;
  * hand-written DRL. A table change, uploaded or dropped into the folder, is checked (locked code rows, safe
  * values, compilation) before it is stored and activated; a refused change leaves the live rules untouched.
  * Every node rebuilds its rules when the active versions in the database change.
+ * <p>
+ * Whatever path makes rules live or evaluates them (upload, preview, folder, rollback, start-up, another
+ * node's change) builds them from {@link #check checked} tables only: the compiler takes nothing else, and a
+ * table reaches Drools only as its canonical workbook. Versions stored before a check existed are checked
+ * again each time they are built; one that fails never becomes live.
  */
 @Component
 public class RuleSetRegistry {
@@ -71,12 +77,14 @@ public class RuleSetRegistry {
      * and the Scenarios sheets of all tables); nothing is stored.
      */
     public RuleSet candidate(String table, byte[] content) throws RuleChangeRefusedException {
-        check(table, content);
-        List<RuleSource> tables = withTable(table, content);
-        RuleSet candidate = build(sources(tables));
+        InspectedTable changed = check(table, content);
+        List<InspectedTable> tables = new ArrayList<>(checkStored(versions.activeSources().stream()
+                .filter(source -> !tableName(source).equals(table)).toList(), table));
+        tables.add(changed);
+        RuleSet candidate = build(tables);
         List<String> failures = new ArrayList<>();
-        for (RuleSource source : tables) {
-            for (Scenario scenario : ScenarioSheet.read(tableName(source), source.content())) {
+        for (InspectedTable inspected : tables) {
+            for (Scenario scenario : inspected.scenarios()) {
                 for (ScenarioRunner runner : scenarioRunners) {
                     if (runner.tables().contains(scenario.table())) {
                         try {
@@ -109,12 +117,15 @@ public class RuleSetRegistry {
         return versionInfo(table, version);
     }
 
-    /** Makes an earlier version of a table the active one again, after checking it still compiles. */
+    /**
+     * Makes an earlier version of a table the active one again, after the checks a new version gets: it may have
+     * been stored before one of them existed, and the other tables may have changed since.
+     */
     public synchronized TableVersion activate(String table, int version, String author)
             throws RuleChangeRefusedException {
         RuleSource source = versions.source(table, version).orElseThrow(() ->
                 new RuleChangeRefusedException(table, List.of("there is no version " + version + " of table " + table)));
-        RuleSet candidate = build(sources(withTable(table, source.content())));
+        RuleSet candidate = candidate(table, source.content());
         transaction.executeWithoutResult(status -> versions.activate(table, version));
         live.set(candidate);
         log.info("{} v{} re-activated by {}; rules {} live", table, version, author, candidate.checksum());
@@ -153,14 +164,14 @@ public class RuleSetRegistry {
             return live.get();
         }
         lastCheckedKey = activeKey;
-        List<RuleSource> sources = sources(versions.activeSources());
-        if (!checksum(sources).equals(live.get().checksum())) {
+        List<RuleSource> tables = versions.activeSources();
+        if (!checksum(sources(tables)).equals(live.get().checksum())) {
             try {
-                live.set(build(sources));
+                live.set(build(checkStored(tables, "the active versions")));
                 log.info("Rules {} activated from the database", live.get().checksum());
             } catch (RuleChangeRefusedException e) {
-                log.error("Active rule versions do not compile here; rules {} stay live: {}", live.get().checksum(),
-                        e.problems());
+                log.error("Active rule versions fail the checks or do not compile here; rules {} stay live: {}",
+                        live.get().checksum(), e.problems());
             }
         }
         return live.get();
@@ -194,28 +205,29 @@ public class RuleSetRegistry {
      */
     private RuleSet startWithStoredOrReleasedTables() throws RuleChangeRefusedException {
         List<RuleSource> neverSeen = new ArrayList<>();
+        List<InspectedTable> newTables = new ArrayList<>();
         for (RuleSource file : folderTables()) {
             if (!versions.hasVersions(tableName(file))) {
-                check(tableName(file), file.content());
+                newTables.add(check(tableName(file), file.content()));
                 neverSeen.add(file);
             }
         }
-        List<RuleSource> tables = new ArrayList<>(versions.activeSources());
-        tables.addAll(neverSeen);
-        tables.sort(Comparator.comparing(RuleSource::fileName));
         try {
-            RuleSet rules = build(sources(tables));
+            List<InspectedTable> tables = new ArrayList<>(checkStored(versions.activeSources(), "the active versions"));
+            tables.addAll(newTables);
+            RuleSet rules = build(tables);
             activateFolderTables(neverSeen, "first import");
             return rules;
         } catch (RuleChangeRefusedException outdated) {
-            log.warn("The active rule versions do not compile with this release; adopting the tables of {}: {}",
-                    properties.decisionTablesDir(), outdated.problems());
+            log.warn("The active rule versions fail the checks or do not compile with this release; adopting the tables "
+                    + "of {}: {}", properties.decisionTablesDir(), outdated.problems());
         }
         List<RuleSource> released = folderTables();
+        List<InspectedTable> releasedTables = new ArrayList<>();
         for (RuleSource file : released) {
-            check(tableName(file), file.content());
+            releasedTables.add(check(tableName(file), file.content()));
         }
-        RuleSet rules = build(sources(released));
+        RuleSet rules = build(releasedTables);
         activateFolderTables(released, "adopted with a new release");
         return rules;
     }
@@ -229,45 +241,52 @@ public class RuleSetRegistry {
         }));
     }
 
-    private void check(String table, byte[] content) throws RuleChangeRefusedException {
+    /**
+     * The one check every table gets before it may be compiled: a known table name, its approved header, and the
+     * inspector's checks of every cell; the table in the only form the compiler takes.
+     */
+    private InspectedTable check(String table, byte[] content) throws RuleChangeRefusedException {
+        return check(properties.drlDir(), table, content);
+    }
+
+    /** {@link #check(String, byte[])} against the approved headers in {@code drlDir/approved}. */
+    static InspectedTable check(Path drlDir, String table, byte[] content) throws RuleChangeRefusedException {
         if (!TABLE_NAME.matcher(table).matches()) {
             throw new RuleChangeRefusedException(table, List.of("a table name is lower-case letters, digits and '-'"));
         }
-        Path approvedFile = properties.drlDir().resolve("approved").resolve(table + ".header");
+        Path approvedFile = drlDir.resolve("approved").resolve(table + ".header");
         if (!Files.isRegularFile(approvedFile)) {
             throw new RuleChangeRefusedException(table, List.of("there is no approved header for table " + table
                     + " (rules/approved/" + table + ".header); new tables are added by developers"));
         }
-        DecisionTableInspector.Inspection inspection;
-        try {
-            inspection = DecisionTableInspector.inspect(content);
-        } catch (DecisionTableInspector.UnreadableTableException e) {
-            throw new RuleChangeRefusedException(table, List.of(e.getMessage()));
-        }
-        List<String> problems = new ArrayList<>(headerDifferences(readLines(approvedFile), inspection.header()));
-        problems.addAll(inspection.problems());
-        if (!problems.isEmpty()) {
-            throw new RuleChangeRefusedException(table, problems);
-        }
+        return DecisionTableInspector.inspect(table, content, readLines(approvedFile));
     }
 
-    static List<String> headerDifferences(List<String> approved, List<String> actual) {
-        List<String> differences = new ArrayList<>();
-        for (int i = 0; i < Math.max(approved.size(), actual.size()); i++) {
-            String expected = i < approved.size() ? approved.get(i) : "(nothing)";
-            String found = i < actual.size() ? actual.get(i) : "(nothing)";
-            if (!expected.equals(found)) {
-                differences.add("code rows differ from the approved header: expected '" + expected.strip()
-                        + "' but found '" + found.strip() + "'; analysts may change data rows only");
-                break;
+    /** Stored versions, checked like a change; {@code change} names what is refused when one of them fails. */
+    private List<InspectedTable> checkStored(List<RuleSource> stored, String change) throws RuleChangeRefusedException {
+        List<InspectedTable> tables = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (RuleSource source : stored) {
+            try {
+                tables.add(check(tableName(source), source.content()));
+            } catch (RuleChangeRefusedException refused) {
+                refused.problems().forEach(problem -> problems.add("the active version of " + source.fileName() + ": " + problem));
             }
         }
-        return differences;
+        if (!problems.isEmpty()) {
+            throw new RuleChangeRefusedException(change, problems);
+        }
+        return tables;
     }
 
-    private RuleSet build(List<RuleSource> sources) throws RuleChangeRefusedException {
+    /** Compiles checked tables (in file-name order) and the hand-written DRL; the checksum sums their files. */
+    private RuleSet build(List<InspectedTable> tables) throws RuleChangeRefusedException {
+        List<InspectedTable> sorted = tables.stream().sorted(Comparator.comparing(InspectedTable::fileName)).toList();
+        List<RuleSource> drl = read(properties.drlDir(), ".drl");
+        List<RuleSource> files = new ArrayList<>(sorted.stream().map(InspectedTable::source).toList());
+        files.addAll(drl);
         try {
-            return compiler.compile(sources, checksum(sources));
+            return compiler.compile(sorted, drl, checksum(files));
         } catch (RuleCompilationException e) {
             throw new RuleChangeRefusedException("the rules", e.problems());
         }
@@ -277,17 +296,9 @@ public class RuleSetRegistry {
         return versions.list(table).stream().filter(v -> v.version() == version).findFirst().orElseThrow();
     }
 
-    private List<RuleSource> withTable(String table, byte[] content) {
-        List<RuleSource> tables = new ArrayList<>(versions.activeSources().stream()
-                .filter(source -> !tableName(source).equals(table)).toList());
-        tables.add(new RuleSource(table + ".xlsx", content));
-        tables.sort(Comparator.comparing(RuleSource::fileName));
-        return tables;
-    }
-
     /** Tables plus the hand-written DRL, in a stable order so that every node computes the same checksum. */
     private List<RuleSource> sources(List<RuleSource> tables) {
-        List<RuleSource> sources = new ArrayList<>(tables);
+        List<RuleSource> sources = new ArrayList<>(tables.stream().sorted(Comparator.comparing(RuleSource::fileName)).toList());
         sources.addAll(read(properties.drlDir(), ".drl"));
         return sources;
     }

@@ -59,11 +59,13 @@ class RuleTableController {
 
     /** Uploads a new version: checked, compiled, stored and activated, or refused with every reason. */
     @PutMapping(path = "/{name}", consumes = {XLSX, MediaType.APPLICATION_OCTET_STREAM_VALUE})
-    ResponseEntity<TableVersion> upload(@PathVariable String name, @RequestBody byte[] spreadsheet,
+    ResponseEntity<TableVersion> upload(@PathVariable String name, @RequestBody(required = false) byte[] spreadsheet,
                                                           @RequestParam(defaultValue = "uploaded over the API") @Size(max = 1000) String comment,
                                                           Authentication caller) {
         try {
-            return ResponseEntity.status(HttpStatus.CREATED).body(rules.propose(name, spreadsheet, caller.getName(), comment));
+            // an empty body is refused like any unreadable file: 422 "the file is empty"
+            byte[] content = spreadsheet == null ? new byte[0] : spreadsheet;
+            return ResponseEntity.status(HttpStatus.CREATED).body(rules.propose(name, content, caller.getName(), comment));
         } catch (RuleChangeRefusedException refused) {
             throw refused.asProblem();
         }

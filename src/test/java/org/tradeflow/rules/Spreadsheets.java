@@ -34,6 +34,26 @@ public final class Spreadsheets {
         });
     }
 
+    /**
+     * Changes the cell {@link #edit} would set in any way POI allows: a number format, rich text, a comment, a
+     * hyperlink, a style, ...
+     */
+    public static byte[] decorate(byte[] spreadsheet, String anchor, int offset, java.util.function.Consumer<Cell> decoration) {
+        return change(spreadsheet, anchor, offset, decoration);
+    }
+
+    /** Changes the workbook as a whole: defined names, hidden sheets, rows or columns, ... */
+    public static byte[] withWorkbook(byte[] spreadsheet, java.util.function.Consumer<Workbook> change) {
+        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(spreadsheet))) {
+            change.accept(workbook);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Puts a formula where {@link #edit} would put a value. */
     public static byte[] formula(byte[] spreadsheet, String anchor, int offset, String formula) {
         return change(spreadsheet, anchor, offset, cell -> cell.setCellFormula(formula));
