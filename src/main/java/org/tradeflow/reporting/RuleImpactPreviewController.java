@@ -28,14 +28,14 @@ class RuleImpactPreviewController {
     }
 
     @PostMapping(path = "/api/v1/rules/tables/{name}/preview", consumes = {XLSX, MediaType.APPLICATION_OCTET_STREAM_VALUE})
-    RuleImpactPreview.Report preview(@PathVariable String name, @RequestBody byte[] spreadsheet,
+    RuleImpactPreview.Report preview(@PathVariable String name, @RequestBody(required = false) byte[] spreadsheet,
                                      @RequestParam LocalDate from,
                                      @RequestParam LocalDate to) {
         if (to.isBefore(from) || from.plusDays(MAX_DAYS).isBefore(to)) {
             throw ApiProblem.invalidField("to", "must be on or after 'from' and at most " + MAX_DAYS + " days later");
         }
         try {
-            return preview.preview(rules.candidate(name, spreadsheet), from, to);
+            return preview.preview(rules.candidate(name, spreadsheet == null ? new byte[0] : spreadsheet), from, to);
         } catch (RuleChangeRefusedException refused) {
             throw refused.asProblem();
         }
