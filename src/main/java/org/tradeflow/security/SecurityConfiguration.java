@@ -7,6 +7,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -29,6 +30,13 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            // the identity store could not answer (database down): not the caller's fault, and worth a retry
+            if (e instanceof AuthenticationServiceException) {
+                response.setHeader("Retry-After", "10");
+                writeProblem(objectMapper, response, HttpStatus.SERVICE_UNAVAILABLE,
+                        "Credentials cannot be checked right now; try again shortly");
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"tradeflow\"");
             writeProblem(objectMapper, response, HttpStatus.UNAUTHORIZED, "Authentication required");
         };

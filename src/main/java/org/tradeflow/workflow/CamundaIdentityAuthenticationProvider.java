@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -24,15 +25,26 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
         this.identityService = identityService;
     }
 
+    /**
+     * Bad credentials are the caller's fault (401); an identity store that cannot answer (the database is
+     * down) is ours, reported as a service problem (503) that the caller may retry, never as bad credentials.
+     */
     @Override
     public Authentication authenticate(Authentication authentication) {
         String userId = authentication.getName();
         String password = String.valueOf(authentication.getCredentials());
-        if (!identityService.checkPassword(userId, password)) {
+        boolean passwordMatches;
+        List<SimpleGrantedAuthority> groups;
+        try {
+            passwordMatches = identityService.checkPassword(userId, password);
+            groups = passwordMatches ? identityService.createGroupQuery().groupMember(userId).list().stream()
+                    .map(Group::getId).map(SimpleGrantedAuthority::new).toList() : List.of();
+        } catch (RuntimeException unreachable) {
+            throw new InternalAuthenticationServiceException("The identity store cannot be reached", unreachable);
+        }
+        if (!passwordMatches) {
             throw new BadCredentialsException("Bad credentials");
         }
-        List<SimpleGrantedAuthority> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
-                .map(Group::getId).map(SimpleGrantedAuthority::new).toList();
         return UsernamePasswordAuthenticationToken.authenticated(userId, null, groups);
     }
 
