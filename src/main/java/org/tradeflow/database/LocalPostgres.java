@@ -22,6 +22,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -123,12 +124,14 @@ final class LocalPostgres implements AutoCloseable {
     @Override
     public synchronized void close() throws IOException {
         try {
-            if (running) {
+            if (running && postmasterRuns()) {
                 long started = System.nanoTime();
                 stopServer();
-                running = false;
                 log.info("Embedded PostgreSQL stopped in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            } else if (running) {
+                log.warn("Embedded PostgreSQL had already stopped (it recovers on the next start)");
             }
+            running = false;
         } finally {
             lockChannel.close();
         }
@@ -149,6 +152,7 @@ final class LocalPostgres implements AutoCloseable {
                 log.warn("The PostgreSQL of {} is still running (pid {}), left behind by a server that did not stop; stopping it",
                         pgData, pidFile.pid());
                 stopServer();
+                awaitExit(pidFile.pid());
             }
             case NOBODY, ANOTHER_PROGRAM, ANOTHER_POSTGRES -> {
                 log.warn("Removing the stale lock file of a PostgreSQL that is no longer running (pid {})", pidFile.pid());
@@ -243,6 +247,20 @@ final class LocalPostgres implements AutoCloseable {
                     + pgData.resolveSibling(PASSWORD_FILE) + " (" + refused.getMessage()
                     + "); delete that file and start again to set a new one", refused);
         }
+    }
+
+    /** pg_ctl returns once the pid file is gone, a moment before the process itself. */
+    private static void awaitExit(long pid) throws IOException {
+        try {
+            ProcessHandle.of(pid).ifPresent(process -> process.onExit().orTimeout(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS).join());
+        } catch (CompletionException stillRunning) {
+            throw new IOException("The orphaned PostgreSQL (pid " + pid + ") did not exit", stillRunning);
+        }
+    }
+
+    private boolean postmasterRuns() throws IOException {
+        return PostmasterPidFile.in(pgData).map(pidFile -> pidFile.holder(pgData) == PostmasterPidFile.Holder.OUR_POSTMASTER)
+                .orElse(false);
     }
 
     private void stopServer() throws IOException {

@@ -20,11 +20,14 @@ record PostmasterPidFile(Path file, long pid, Optional<Path> dataDirectory) {
         NOBODY,
         /** The id was reused by a program that is not PostgreSQL. */
         ANOTHER_PROGRAM,
-        /** The id was reused by a PostgreSQL serving another data directory: it is none of our business. */
+        /**
+         * The id was reused by a PostgreSQL process that is not the postmaster of this data directory: one
+         * serving another directory, or a backend (whose title replaces its arguments). None of our business.
+         */
         ANOTHER_POSTGRES,
         /** The postmaster of this very data directory still runs. */
         OUR_POSTMASTER,
-        /** A PostgreSQL whose arguments cannot be read: left to PostgreSQL's own interlock. */
+        /** A PostgreSQL whose arguments this platform does not show: left to PostgreSQL's own interlock. */
         UNKNOWN_POSTGRES
     }
 
@@ -57,11 +60,11 @@ record PostmasterPidFile(Path file, long pid, Optional<Path> dataDirectory) {
         if (!program.equals("postgres") && !program.equals("postgres.exe")) {
             return Holder.ANOTHER_PROGRAM;
         }
-        Optional<Path> servedDirectory = info.arguments().flatMap(PostmasterPidFile::dataDirectoryArgument);
-        if (servedDirectory.isEmpty()) {
+        Optional<String[]> arguments = info.arguments();
+        if (arguments.isEmpty()) {
             return Holder.UNKNOWN_POSTGRES;
         }
-        boolean ours = sameDirectory(servedDirectory.get(), pgData)
+        boolean ours = dataDirectoryArgument(arguments.get()).map(served -> sameDirectory(served, pgData)).orElse(false)
                 && dataDirectory.map(written -> sameDirectory(written, pgData)).orElse(false);
         return ours ? Holder.OUR_POSTMASTER : Holder.ANOTHER_POSTGRES;
     }
