@@ -80,6 +80,20 @@ class LocalPostgresTest {
     }
 
     @Test
+    void aLostPasswordFileIsReplacedByANewPasswordOnTheNextStart() throws Exception {
+        LocalPostgres first = LocalPostgres.start(dataDir, 0);
+        String lost = first.password();
+        first.close();
+        Files.delete(dataDir.resolve(LocalPostgres.PASSWORD_FILE));
+
+        LocalPostgres restarted = started(dataDir);
+
+        assertThat(restarted.password()).isNotEqualTo(lost).isEqualTo(Files.readString(dataDir.resolve(LocalPostgres.PASSWORD_FILE)).strip());
+        assertThat(count(restarted, "select 1")).isEqualTo(1);
+        assertThatThrownBy(() -> DriverManager.getConnection(restarted.jdbcUrl(), "postgres", lost)).isInstanceOf(SQLException.class);
+    }
+
+    @Test
     void aRestartAfterTheServerWasKilledStopsItsOrphanedPostmasterAndStartsFirstTime() throws Exception {
         Process killed = startInAnotherJvm(dataDir);
         PostmasterPidFile orphan = PostmasterPidFile.in(dataDir.resolve("postgres")).orElseThrow();
