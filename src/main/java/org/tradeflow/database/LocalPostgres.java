@@ -20,6 +20,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletionException;
@@ -155,7 +156,8 @@ final class LocalPostgres implements AutoCloseable {
                 awaitExit(pidFile.pid());
             }
             case NOBODY, ANOTHER_PROGRAM, ANOTHER_POSTGRES -> {
-                log.warn("Removing the stale lock file of a PostgreSQL that is no longer running (pid {})", pidFile.pid());
+                log.warn("Removing the postmaster.pid of a PostgreSQL that no longer runs (its pid {} now belongs to {})",
+                        pidFile.pid(), pidFile.holder(pgData).name().toLowerCase(Locale.ROOT).replace('_', ' '));
                 pidFile.delete();
             }
             case UNKNOWN_POSTGRES -> log.warn("A PostgreSQL with pid {} runs, but which data directory it serves is unknown; "
@@ -210,13 +212,14 @@ final class LocalPostgres implements AutoCloseable {
 
     /** {@code host all all 127.0.0.1/32 trust} becomes {@code ... scram-sha-256}; comments stay as they are. */
     private static String withoutTrust(String line) {
-        String trimmed = line.strip();
-        if (trimmed.startsWith("#") || !trimmed.endsWith("trust")) {
+        int comment = line.indexOf('#');
+        String rule = comment < 0 ? line : line.substring(0, comment);
+        String[] fields = rule.strip().split("\\s+");
+        if (!fields[fields.length - 1].equals("trust")) {
             return line;
         }
-        String[] fields = trimmed.split("\\s+");
-        return fields[fields.length - 1].equals("trust")
-                ? line.substring(0, line.lastIndexOf("trust")) + "scram-sha-256" : line;
+        int method = rule.lastIndexOf("trust");
+        return line.substring(0, method) + "scram-sha-256" + line.substring(method + "trust".length());
     }
 
     private void startServer() throws IOException {
@@ -240,8 +243,8 @@ final class LocalPostgres implements AutoCloseable {
         Properties credentials = new Properties();
         credentials.setProperty("user", SUPERUSER);
         credentials.setProperty("password", password);
-        try (Connection connection = DriverManager.getConnection(jdbcUrl(), credentials)) {
-            connection.isValid(5);
+        try (Connection accepted = DriverManager.getConnection(jdbcUrl(), credentials)) {
+            log.debug("The embedded PostgreSQL accepts the password ({})", accepted.getMetaData().getDatabaseProductVersion());
         } catch (SQLException refused) {
             throw new IllegalStateException("The embedded PostgreSQL refuses the password in "
                     + pgData.resolveSibling(PASSWORD_FILE) + " (" + refused.getMessage()

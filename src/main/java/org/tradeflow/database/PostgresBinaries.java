@@ -30,10 +30,11 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The PostgreSQL binaries that zonky ships as a Maven artifact, unpacked once per version into a cache that
- * every process on the machine shares. Only the binaries come from zonky: its {@code EmbeddedPostgres} is a
- * test fixture (no durability, trust authentication, its own shutdown hook), so {@link LocalPostgres} runs
- * the server itself.
+ * The PostgreSQL binaries that zonky ships as a Maven artifact, unpacked once per version into the user's
+ * cache ({@code ~/.cache/tradeflow/postgres}), which every server of that user shares. Not into a shared
+ * temporary folder: another local user could plant binaries there for us to run. Only the binaries come from
+ * zonky: its {@code EmbeddedPostgres} is a test fixture (no durability, trust authentication, its own shutdown
+ * hook), so {@link LocalPostgres} runs the server itself.
  */
 final class PostgresBinaries {
 
@@ -51,7 +52,7 @@ final class PostgresBinaries {
 
     static synchronized PostgresBinaries unpacked() throws IOException {
         byte[] archive = archive();
-        Path cache = Path.of(System.getProperty("java.io.tmpdir"), "tradeflow-postgres");
+        Path cache = Path.of(System.getProperty("user.home"), ".cache", "tradeflow", "postgres");
         Path directory = cache.resolve(sha256(archive).substring(0, 16));
         if (!Files.exists(directory.resolve(COMPLETE))) {
             Files.createDirectories(cache);
