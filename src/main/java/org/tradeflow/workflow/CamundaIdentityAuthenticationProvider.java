@@ -7,6 +7,7 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
@@ -33,19 +34,18 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         String userId = authentication.getName();
         String password = String.valueOf(authentication.getCredentials());
-        boolean passwordMatches;
-        List<SimpleGrantedAuthority> groups;
         try {
-            passwordMatches = identityService.checkPassword(userId, password);
-            groups = passwordMatches ? identityService.createGroupQuery().groupMember(userId).list().stream()
-                    .map(Group::getId).map(SimpleGrantedAuthority::new).toList() : List.of();
+            if (!identityService.checkPassword(userId, password)) {
+                throw new BadCredentialsException("Bad credentials");
+            }
+            List<SimpleGrantedAuthority> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
+                    .map(Group::getId).map(SimpleGrantedAuthority::new).toList();
+            return UsernamePasswordAuthenticationToken.authenticated(userId, null, groups);
+        } catch (AuthenticationException callersFault) {
+            throw callersFault;
         } catch (RuntimeException unreachable) {
             throw new InternalAuthenticationServiceException("The identity store cannot be reached", unreachable);
         }
-        if (!passwordMatches) {
-            throw new BadCredentialsException("Bad credentials");
-        }
-        return UsernamePasswordAuthenticationToken.authenticated(userId, null, groups);
     }
 
     @Override
