@@ -148,7 +148,8 @@ final class LocalPostgres implements AutoCloseable {
         if (pidFile == null) {
             return;
         }
-        switch (pidFile.holder(pgData)) {
+        PostmasterPidFile.Holder holder = pidFile.holder(pgData);
+        switch (holder) {
             case OUR_POSTMASTER -> {
                 log.warn("The PostgreSQL of {} is still running (pid {}), left behind by a server that did not stop; stopping it",
                         pgData, pidFile.pid());
@@ -157,7 +158,7 @@ final class LocalPostgres implements AutoCloseable {
             }
             case NOBODY, ANOTHER_PROGRAM, ANOTHER_POSTGRES -> {
                 log.warn("Removing the postmaster.pid of a PostgreSQL that no longer runs (its pid {} now belongs to {})",
-                        pidFile.pid(), pidFile.holder(pgData).name().toLowerCase(Locale.ROOT).replace('_', ' '));
+                        pidFile.pid(), holder.name().toLowerCase(Locale.ROOT).replace('_', ' '));
                 pidFile.delete();
             }
             case UNKNOWN_POSTGRES -> log.warn("A PostgreSQL with pid {} runs, but which data directory it serves is unknown; "
