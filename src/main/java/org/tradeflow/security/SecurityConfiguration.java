@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
@@ -65,6 +66,13 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            // the identity store could not answer (database down): not the caller's fault, and worth a retry
+            if (e instanceof AuthenticationServiceException) {
+                response.setHeader("Retry-After", "10");
+                Problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+                        "Credentials cannot be checked right now; try again shortly", null);
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"tradeflow\"");
             Problems.write(response, HttpStatus.UNAUTHORIZED, "Authentication required",
                     "Sign in with HTTP Basic as a Tradeflow user", null);

@@ -39,6 +39,7 @@ public final class TestDatabase {
 
     private static void start() {
         if (dockerAvailable()) {
+            // Testcontainers starts PostgreSQL with fsync off (its default command): fine for a throwaway database.
             PostgreSQLContainer<?> container = new PostgreSQLContainer<>("postgres:17-alpine");
             container.start();
             jdbcUrl = container.getJdbcUrl();
@@ -48,7 +49,14 @@ public final class TestDatabase {
             return;
         }
         try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+            // A throwaway database for one test run, so speed over durability, and only here: zonky's test
+            // defaults (its -F flag and synchronous_commit off) said out loud. The server's own embedded
+            // PostgreSQL (org.tradeflow.database.LocalPostgres) keeps every durability setting on.
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("synchronous_commit", "off")
+                    .setServerConfig("full_page_writes", "off")
+                    .start();
             jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
             username = "postgres";
             password = "";
