@@ -58,8 +58,14 @@ public class Api {
     }
 
     public Response postBytesAs(String user, String password, String path, String contentType, byte[] body) {
-        return send(user, password, HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body)),
-                Map.of("Content-Type", contentType));
+        return postBytesAs(user, password, path, contentType, body, Map.of());
+    }
+
+    public Response postBytesAs(String user, String password, String path, String contentType, byte[] body,
+                                Map<String, String> headers) {
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.put("Content-Type", contentType);
+        return send(user, password, HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body)), all);
     }
 
     public Response putAs(String user, String password, String path, String contentType, byte[] body) {

@@ -59,7 +59,8 @@ class CamundaHardeningTest extends IntegrationTest {
                         + ".exec('touch " + PWNED.toAbsolutePath() + "')}").endEvent().done());
 
         Api.Response deployed = api.postBytesAs("demo", "demo", "/engine-rest/deployment/create",
-                "multipart/form-data; boundary=tradeflow", multipart("hostile.bpmn", hostile));
+                "multipart/form-data; boundary=tradeflow", multipart("hostile.bpmn", hostile),
+                Map.of("X-Requested-With", "Camunda Modeler")); // past the cross-site check: the engine must refuse it
 
         assertThat(deployed.status()).as(deployed.body()).isEqualTo(400);
         assertThat(deployed.isProblem()).isTrue();
