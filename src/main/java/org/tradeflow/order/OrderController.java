@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.util.List;
+import java.util.Set;
 
 @RestController
 @RequestMapping("/api/v1/orders")
@@ -28,11 +29,13 @@ class OrderController {
     private final OrderIntake intake;
     private final OrderRepository orders;
     private final OrderQueries queries;
+    private final OrderProcessProblems processProblems;
 
-    OrderController(OrderIntake intake, OrderRepository orders, OrderQueries queries) {
+    OrderController(OrderIntake intake, OrderRepository orders, OrderQueries queries, OrderProcessProblems processProblems) {
         this.intake = intake;
         this.orders = orders;
         this.queries = queries;
+        this.processProblems = processProblems;
     }
 
     /** 201 with a new order; 200 with the first order when this is a resubmission of it. */
@@ -61,11 +64,20 @@ class OrderController {
         return queries.view(id);
     }
 
+    /** {@code processProblems=true}: only orders whose processes have a failing job or an incident. */
     @GetMapping
     List<OrderView.Summary> search(@RequestParam(required = false) @Size(max = 32) String accountCode,
                                    @RequestParam(required = false) OrderStatus status,
+                                   @RequestParam(defaultValue = "false") boolean processProblems,
                                    @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                                    @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return orders.search(accountCode, status, PageRequest.of(page, size)).stream().map(OrderView.Summary::of).toList();
+        List<SalesOrder> found;
+        if (processProblems) {
+            Set<String> stuck = this.processProblems.orderNumbers();
+            found = stuck.isEmpty() ? List.of() : orders.searchAmong(accountCode, status, stuck, PageRequest.of(page, size));
+        } else {
+            found = orders.search(accountCode, status, PageRequest.of(page, size));
+        }
+        return found.stream().map(OrderView.Summary::of).toList();
     }
 }

@@ -24,11 +24,13 @@ public class OrderQueries {
     private final OrderRepository orders;
     private final NamedParameterJdbcTemplate jdbc;
     private final AuditTrail audit;
+    private final OrderProcessProblems processProblems;
 
-    OrderQueries(OrderRepository orders, NamedParameterJdbcTemplate jdbc, AuditTrail audit) {
+    OrderQueries(OrderRepository orders, NamedParameterJdbcTemplate jdbc, AuditTrail audit, OrderProcessProblems processProblems) {
         this.orders = orders;
         this.jdbc = jdbc;
         this.audit = audit;
+        this.processProblems = processProblems;
     }
 
     @Transactional(readOnly = true)
@@ -47,7 +49,7 @@ public class OrderQueries {
                 order.getCurrency(), order.getNetTotal(), order.getRuleSetChecksum(), order.getCreatedAt(),
                 order.getCreatedBy(), order.getFillPolicy(), order.getMinFillRate(), order.getUrgency(),
                 order.getAllocationPriority(), lines, order.policyViolations(), shipments, invoices(order.getId()),
-                audit.forOrder(order.getId()));
+                processProblems.of(order.getOrderNumber()), audit.forOrder(order.getId()));
     }
 
     /** Units waiting for stock: only once allocation has started (before, nothing is short yet). */

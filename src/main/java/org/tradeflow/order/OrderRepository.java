@@ -7,6 +7,7 @@ import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,6 +29,15 @@ public interface OrderRepository extends JpaRepository<SalesOrder, Long> {
                and (:status is null or o.status = :status)
              order by o.id desc""")
     List<SalesOrder> search(@Param("accountCode") String accountCode, @Param("status") OrderStatus status, Pageable page);
+
+    @Query("""
+            select o from SalesOrder o
+             where o.orderNumber in :orderNumbers
+               and (:accountCode is null or o.account.code = :accountCode)
+               and (:status is null or o.status = :status)
+             order by o.id desc""")
+    List<SalesOrder> searchAmong(@Param("accountCode") String accountCode, @Param("status") OrderStatus status,
+                                 @Param("orderNumbers") Collection<String> orderNumbers, Pageable page);
 
     @Query(value = "select 'SO-' || nextval('order_number_seq')", nativeQuery = true)
     String nextOrderNumber();

@@ -11,13 +11,17 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** An order as the API shows it: prices with the rule behind each, shipments, invoices and its history. */
+/**
+ * An order as the API shows it: prices with the rule behind each, shipments, invoices, what (if anything) is stuck
+ * in its processes, and its history.
+ */
 public record OrderView(long id, String orderNumber, String accountCode, String accountName, String customerPoNumber,
                         LocalDate requestedDeliveryDate, OrderStatus status, String statusReason, String currency,
                         BigDecimal netTotal, String ruleSetChecksum, Instant createdAt, String createdBy,
                         FillPolicy fillPolicy, Integer minFillRatePercent, Urgency urgency, int allocationPriority,
                         List<Line> lines, List<PolicyViolation> violations, List<Shipment> shipments,
-                        List<Invoice> invoices, List<AuditEntry> audit) {
+                        List<Invoice> invoices, List<OrderProcessProblems.ProcessProblem> processProblems,
+                        List<AuditEntry> audit) {
 
     /**
      * {@code backorderedQuantity}: units in no shipment yet, waiting for stock; {@code cancelledQuantity}: units

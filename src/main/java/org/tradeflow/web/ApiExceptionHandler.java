@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.MethodParameter;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -16,6 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
@@ -49,6 +51,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         log.info("Concurrent change refused: {}", e.getMessage());
         return problem(HttpStatus.CONFLICT, "Concurrent change", "The resource was changed by another request at the same "
                 + "time; read it again and retry", List.of());
+    }
+
+    /** The database is out of reach (down, restarting, every connection busy): nothing was done; try again shortly. */
+    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
+    ResponseEntity<Object> databaseUnavailable(Exception e) {
+        log.warn("Database unavailable: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "10")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problemBody(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+                        "The database cannot be reached right now; nothing was changed. Try again shortly.", List.of()));
     }
 
     /** Whatever else goes wrong is still answered as a problem, with details only in the log. */
@@ -243,11 +255,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     static ResponseEntity<Object> problem(HttpStatus status, String title, String detail, List<ApiProblem.FieldError> errors) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problemBody(status, title, detail, errors));
+    }
+
+    private static ProblemDetail problemBody(HttpStatus status, String title, String detail, List<ApiProblem.FieldError> errors) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
         body.setTitle(title);
         if (!errors.isEmpty()) {
             body.setProperty("errors", errors);
         }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+        return body;
     }
 }

@@ -86,6 +86,13 @@ public class Fixtures {
         return code;
     }
 
+    /** A new account like a demo account, with a credit limit of its own. */
+    public String accountLike(String demoAccount, String creditLimit) {
+        String code = accountLike(demoAccount);
+        jdbc.update("update customer_account set credit_limit = ? where code = ?", new BigDecimal(creditLimit), code);
+        return code;
+    }
+
     /** Goods arriving in a warehouse, booked through the ledger. */
     public void receive(String sku, String warehouse, int quantity) {
         transaction.executeWithoutResult(status -> ledger.receive(new StockLedger.StockKey(
