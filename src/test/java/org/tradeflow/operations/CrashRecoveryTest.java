@@ -192,10 +192,13 @@ class CrashRecoveryTest {
 
     private static void assertStoppedInOrderWithoutStackTraces(DefaultServer server) throws IOException {
         List<String> log = server.logLines();
-        List<String> shutdown = log.subList(indexOf(log, "Commencing graceful shutdown"), log.size());
+        // the job executor stops acquiring first (it would lock jobs the closing thread pool no longer takes), then
+        // web requests finish, the engine closes, the pool, and PostgreSQL last
+        List<String> shutdown = log.subList(indexOf(log, "ENGINE-14015 Shutting down the JobExecutor"), log.size());
         assertThat(shutdown).noneMatch(line -> line.startsWith("\tat ") || line.contains(" ERROR "));
+        assertThat(indexOf(shutdown, "stopped job acquisition")).isLessThan(indexOf(shutdown, "Commencing graceful shutdown"));
         assertThat(indexOf(shutdown, "Graceful shutdown complete"))
-                .isLessThan(indexOf(shutdown, "ENGINE-14015 Shutting down the JobExecutor"));
+                .isLessThan(indexOf(shutdown, "ENGINE-00007 Process Engine default closed"));
         assertThat(indexOf(shutdown, "ENGINE-00007 Process Engine default closed"))
                 .isLessThan(indexOf(shutdown, "HikariPool-1 - Shutdown completed"));
         assertThat(indexOf(shutdown, "HikariPool-1 - Shutdown completed"))
