@@ -156,7 +156,11 @@ final class LocalPostgres implements AutoCloseable {
                 stopServer();
                 awaitExit(pidFile.pid());
             }
-            case NOBODY, ANOTHER_PROGRAM, ANOTHER_POSTGRES -> {
+            // PostgreSQL replaces a lock file whose process is gone itself, after making sure no backend of the dead
+            // server still uses its shared memory: that check must not be bypassed
+            case NOBODY -> log.info("Left the stale postmaster.pid (pid {}) to PostgreSQL's own check", pidFile.pid());
+            // a reused pid would make PostgreSQL believe its server still runs: the file must go
+            case ANOTHER_PROGRAM, ANOTHER_POSTGRES -> {
                 log.warn("Removing the postmaster.pid of a PostgreSQL that no longer runs (its pid {} now belongs to {})",
                         pidFile.pid(), holder.name().toLowerCase(Locale.ROOT).replace('_', ' '));
                 pidFile.delete();

@@ -11,12 +11,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.util.Map;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The text of a request outside its body (path, query parameters) reaches the database only without control
- * characters: PostgreSQL refuses NUL, and no identifier, code or search term means one. Refused with the
- * parameter named, before any controller runs.
+ * characters: PostgreSQL refuses NUL, and no identifier, code or search term means one. Every path is checked as
+ * it is served (decoded: an encoded character cannot slip past), and the refusal names the parameter, before any
+ * controller, engine resource or webapp runs.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -34,28 +36,33 @@ class RequestText extends OncePerRequestFilter {
     }
 
     @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !path.startsWith("/api/") && !path.startsWith("/engine-rest/");
-    }
-
-    @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String path = java.net.URLDecoder.decode(request.getRequestURI(), java.nio.charset.StandardCharsets.UTF_8);
+        String path = decode(request.getRequestURI());
         if (firstControlCharacter(path) >= 0 || path.indexOf('\n') >= 0 || path.indexOf('\r') >= 0 || path.indexOf('\t') >= 0) {
             Problems.write(response, HttpStatus.BAD_REQUEST, "Invalid request", "The path contains a control character", null);
             return;
         }
-        for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
-            for (String value : parameter.getValue()) {
-                if (firstControlCharacter(value) >= 0 || firstControlCharacter(parameter.getKey()) >= 0) {
-                    Problems.write(response, HttpStatus.BAD_REQUEST, "Invalid parameter", parameter.getKey()
-                            + ": contains a control character", parameter.getKey());
-                    return;
-                }
+        // the query string only: a form body is read by whoever it is for, not here
+        String query = request.getQueryString() == null ? "" : request.getQueryString();
+        for (String pair : query.split("&")) {
+            String[] parts = pair.split("=", 2);
+            String name = decode(parts[0]);
+            String value = parts.length > 1 ? decode(parts[1]) : "";
+            if (firstControlCharacter(name) >= 0 || firstControlCharacter(value) >= 0) {
+                Problems.write(response, HttpStatus.BAD_REQUEST, "Invalid parameter", name + ": contains a control character", name);
+                return;
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /** Percent-decoded; a malformed escape is kept as written (it then holds no control character of its own). */
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return text;
+        }
     }
 }

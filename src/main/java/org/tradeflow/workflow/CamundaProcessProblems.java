@@ -57,7 +57,7 @@ class CamundaProcessProblems implements OrderProcessProblems {
                 Incident incident = incidents.get(job.getId());
                 String activity = job.getFailedActivityId();
                 problems.add(new ProcessProblem(instance.getProcessDefinitionId().replaceFirst(":.*", ""),
-                        activityName(instance.getProcessDefinitionId(), activity), shortened(job.getExceptionMessage()),
+                        activityName(instance.getProcessDefinitionId(), activity), publicMessage(job),
                         job.getRetries(), incident != null, incident == null ? null : incident.getIncidentTimestamp().toInstant()));
             }
         }
@@ -90,6 +90,17 @@ class CamundaProcessProblems implements OrderProcessProblems {
             FlowElement element = repository.getBpmnModelInstance(processDefinitionId).getModelElementById(activityId);
             return element == null || element.getName() == null ? activityId : element.getName();
         });
+    }
+
+    /**
+     * What a failure says to the order's readers: our own refusals in their words; anything else (a bug, the
+     * database) only that it was technical, with the details left to the order desk's task and Cockpit.
+     */
+    private String publicMessage(Job job) {
+        String stacktrace = management.getJobExceptionStacktrace(job.getId());
+        String thrown = stacktrace == null ? "" : stacktrace.lines().findFirst().orElse("");
+        return thrown.startsWith("org.tradeflow.") ? shortened(job.getExceptionMessage())
+                : "A technical error; the order desk's task and Cockpit have the details";
     }
 
     private static String shortened(String message) {

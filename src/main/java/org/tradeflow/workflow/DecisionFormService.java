@@ -37,8 +37,8 @@ final class DecisionFormService extends FormServiceImpl {
 
     @Override
     public VariableMap submitTaskFormWithVariablesInReturn(String taskId, Map<String, Object> properties, boolean deserializeValues) {
-        return commandExecutor.execute(context -> new SubmitTaskFormCmd(taskId, guard.accept(context, taskId, properties),
-                true, deserializeValues).execute(context));
+        return guard.complete(commandExecutor, taskId, properties,
+                accepted -> new SubmitTaskFormCmd(taskId, accepted, true, deserializeValues));
     }
 
     @Override

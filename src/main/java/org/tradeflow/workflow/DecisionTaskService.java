@@ -1,24 +1,20 @@
 package org.tradeflow.workflow;
 
-import org.camunda.bpm.engine.exception.NotAllowedException;
 import org.camunda.bpm.engine.impl.TaskServiceImpl;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 
-import java.util.Collection;
 import java.util.Map;
 
 /**
  * The engine's task service as every caller sees it (Tasklist, engine REST, our own code): a completion sets
- * only what the task's form declares (checked by {@link TaskDecisionGuard} in the same command), and task
- * variables cannot be written or removed any other way. Errors and escalations on tasks are not modelled in
- * our processes, so they cannot be thrown at them either.
+ * only what the task's form declares (checked by {@link TaskDecisionGuard} in the same command), and a four-eyes
+ * task is never given to whoever submitted its order. Writing task variables any other way is refused to people
+ * by {@link OutsideCommandGuard}.
  */
 final class DecisionTaskService extends TaskServiceImpl {
-
-    private static final String NO_VARIABLES = "Task variables are set by completing the task with its form's decision, "
-            + "not one by one";
 
     private final TaskDecisionGuard guard;
 
@@ -33,14 +29,13 @@ final class DecisionTaskService extends TaskServiceImpl {
 
     @Override
     public void complete(String taskId, Map<String, Object> variables) {
-        commandExecutor.execute(context -> new CompleteTaskCmd(taskId, guard.accept(context, taskId, variables))
-                .execute(context));
+        guard.complete(commandExecutor, taskId, variables, accepted -> new CompleteTaskCmd(taskId, accepted));
     }
 
     @Override
     public VariableMap completeWithVariablesInReturn(String taskId, Map<String, Object> variables, boolean deserializeValues) {
-        return commandExecutor.execute(context -> new CompleteTaskCmd(taskId, guard.accept(context, taskId, variables),
-                true, deserializeValues).execute(context));
+        return guard.complete(commandExecutor, taskId, variables,
+                accepted -> new CompleteTaskCmd(taskId, accepted, true, deserializeValues));
     }
 
     @Override
@@ -50,8 +45,7 @@ final class DecisionTaskService extends TaskServiceImpl {
 
     @Override
     public void resolveTask(String taskId, Map<String, Object> variables) {
-        commandExecutor.execute(context -> new ResolveTaskCmd(taskId, guard.accept(context, taskId, variables))
-                .execute(context));
+        guard.complete(commandExecutor, taskId, variables, accepted -> new ResolveTaskCmd(taskId, accepted));
     }
 
     @Override
@@ -72,85 +66,38 @@ final class DecisionTaskService extends TaskServiceImpl {
         super.delegateTask(taskId, userId);
     }
 
+    @Override
+    public void setOwner(String taskId, String userId) {
+        checkAssignee(taskId, userId);
+        super.setOwner(taskId, userId);
+    }
+
+    @Override
+    public void addCandidateUser(String taskId, String userId) {
+        checkAssignee(taskId, userId);
+        super.addCandidateUser(taskId, userId);
+    }
+
+    @Override
+    public void addUserIdentityLink(String taskId, String userId, String identityLinkType) {
+        checkAssignee(taskId, userId);
+        super.addUserIdentityLink(taskId, userId, identityLinkType);
+    }
+
+    /** A task saved with a new assignee or owner (engine REST {@code PUT /task/{id}}) is checked like a claim. */
+    @Override
+    public void saveTask(Task task) {
+        if (task.getId() != null) {
+            checkAssignee(task.getId(), task.getAssignee());
+            checkAssignee(task.getId(), task.getOwner());
+        }
+        super.saveTask(task);
+    }
+
     private void checkAssignee(String taskId, String userId) {
         commandExecutor.execute(context -> {
             guard.checkAssignee(context, taskId, userId);
             return null;
         });
-    }
-
-    @Override
-    public void setVariable(String taskId, String variableName, Object value) {
-        throw new NotAllowedException(NO_VARIABLES);
-    }
-
-    @Override
-    public void setVariableLocal(String taskId, String variableName, Object value) {
-        throw new NotAllowedException(NO_VARIABLES);
-    }
-
-    @Override
-    public void setVariables(String taskId, Map<String, ?> variables) {
-        throw new NotAllowedException(NO_VARIABLES);
-    }
-
-    @Override
-    public void setVariablesLocal(String taskId, Map<String, ?> variables) {
-        throw new NotAllowedException(NO_VARIABLES);
-    }
-
-    @Override
-    public void updateVariables(String taskId, Map<String, ?> modifications, Collection<String> deletions) {
-        throw new NotAllowedException(NO_VARIABLES);
-    }
-
-    @Override
-    public void updateVariablesLocal(String taskId, Map<String, ?> modifications, Collection<String> deletions) {
-        throw new NotAllowedException(NO_VARIABLES);
-    }
-
-    @Override
-    public void removeVariable(String taskId, String variableName) {
-        throw new NotAllowedException(NO_VARIABLES);
-    }
-
-    @Override
-    public void removeVariableLocal(String taskId, String variableName) {
-        throw new NotAllowedException(NO_VARIABLES);
-    }
-
-    @Override
-    public void removeVariables(String taskId, Collection<String> variableNames) {
-        throw new NotAllowedException(NO_VARIABLES);
-    }
-
-    @Override
-    public void removeVariablesLocal(String taskId, Collection<String> variableNames) {
-        throw new NotAllowedException(NO_VARIABLES);
-    }
-
-    @Override
-    public void handleBpmnError(String taskId, String errorCode) {
-        handleBpmnError(taskId, errorCode, null, null);
-    }
-
-    @Override
-    public void handleBpmnError(String taskId, String errorCode, String errorMessage) {
-        handleBpmnError(taskId, errorCode, errorMessage, null);
-    }
-
-    @Override
-    public void handleBpmnError(String taskId, String errorCode, String errorMessage, Map<String, Object> variables) {
-        throw new NotAllowedException("Tasks are completed with their form's decision; no BPMN error is modelled on them");
-    }
-
-    @Override
-    public void handleEscalation(String taskId, String escalationCode) {
-        handleEscalation(taskId, escalationCode, null);
-    }
-
-    @Override
-    public void handleEscalation(String taskId, String escalationCode, Map<String, Object> variables) {
-        throw new NotAllowedException("Tasks are completed with their form's decision; no escalation is modelled on them");
     }
 }

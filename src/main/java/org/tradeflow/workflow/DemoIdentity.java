@@ -41,6 +41,10 @@ class DemoIdentity implements ApplicationRunner {
             "rule-admins", "rita",
             "warehouse", "wendy");
 
+    /** Where each demo person works: their task deadlines are shown in this zone. */
+    private static final Map<String, String> TIME_ZONES = Map.of("sam", "Europe/Berlin", "fiona", "Europe/London",
+            "oscar", "Europe/Amsterdam", "rita", "Europe/Berlin", "wendy", "Europe/Berlin");
+
     private final IdentityService identity;
     private final AuthorizationService authorizations;
     private final FilterService filters;
@@ -87,6 +91,7 @@ class DemoIdentity implements ApplicationRunner {
         user.setPassword(DEMO_PASSWORD);
         user.setEmail(userId + "@tradeflow.example");
         identity.saveUser(user);
+        identity.setUserInfo(userId, UserTimeZones.INFO_KEY, TIME_ZONES.getOrDefault(userId, "Europe/Berlin"));
         identity.createMembership(userId, groupId);
     }
 

@@ -37,6 +37,8 @@ class EngineRestProblems {
 
     private static final Logger log = LoggerFactory.getLogger(EngineRestProblems.class);
     private static final Pattern ENGINE_CODE = Pattern.compile("^ENGINE-\\d+\\s+");
+    /** How the engine says that what a call names does not exist (as opposed to a parameter left out). */
+    private static final Pattern MISSING = Pattern.compile("(?i)cannot find|does not exist|no .* found|not found");
     /** Ahead of the engine's own mappers, which have the default priority. */
     private static final int AHEAD_OF_THE_ENGINE = 1000;
 
@@ -75,8 +77,11 @@ class EngineRestProblems {
             return problem(409, "Concurrent change", "Someone else changed this task or process at the same moment "
                     + "(a task completed twice, say); read it again and retry");
         }
-        if (e instanceof NotFoundException || e instanceof NullValueException) {
+        if (e instanceof NotFoundException || (e instanceof NullValueException && MISSING.matcher(detail).find())) {
             return problem(404, "Not found", detail);
+        }
+        if (e instanceof NullValueException) {
+            return problem(400, "Invalid request", detail); // a parameter the call needs was not given
         }
         if (e instanceof AuthorizationException) {
             return problem(403, "Forbidden", detail);

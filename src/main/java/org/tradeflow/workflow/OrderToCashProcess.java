@@ -10,7 +10,6 @@ import java.util.Optional;
 public final class OrderToCashProcess {
 
     public static final String PROCESS_KEY = "order-to-cash";
-    public static final String FULFILMENT_PROCESS_KEY = "shipment-fulfilment";
     public static final String MESSAGE_SHIPMENT_DISPATCHED = "ShipmentDispatched";
     /** Goods arrived that a waiting backorder needs. */
     public static final String MESSAGE_STOCK_ARRIVED = "StockArrived";

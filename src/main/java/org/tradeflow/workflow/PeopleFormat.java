@@ -11,7 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Currency;
 import java.util.Locale;
 
-/** Numbers and dates as people in Tasklist read them: 12,032.16 EUR, 1,150, Fri 4 Dec 2026, 14:00 Europe/Berlin. */
+/** Numbers and dates as people in Tasklist read them: 12,032.16 EUR, 1,150, Fri 4 Dec 2026, Fri 4 Dec 2026, 14:00 Europe/Berlin. */
 final class PeopleFormat {
 
     private static final DecimalFormatSymbols SYMBOLS = DecimalFormatSymbols.getInstance(Locale.ENGLISH);

@@ -59,17 +59,21 @@ class ProcessOriginPlugin extends AbstractProcessEnginePlugin {
         configuration.getCustomPreBPMNParseListeners().add(new AbstractBpmnParseListener() {
             @Override
             public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
-                processDefinition.addListener(ExecutionListener.EVENTNAME_START,
+                // built in, so that no "skip custom listeners" start can leave it out
+                processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_START,
                         (ExecutionListener) ProcessOriginPlugin::startedByTheIntake);
             }
         });
         configuration.setExpressionManager(new ProcessExpressionManager(applicationContext));
     }
 
-    /** People (authenticated callers) never start an instance; the intake and call activities do, with an order id. */
+    /**
+     * People (authenticated callers) never start an instance; the intake and the call activities of a running order
+     * do (a call activity may run in an operator's command, when the operator retries its job), with an order id.
+     */
     private static void startedByTheIntake(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
-        if (Context.getCommandContext().getAuthenticatedUserId() != null
-                || !(execution.getVariable(OrderToCashProcess.Variables.ORDER_ID) instanceof Number)) {
+        boolean byAPerson = execution.getSuperExecution() == null && Context.getCommandContext().getAuthenticatedUserId() != null;
+        if (byAPerson || !(execution.getVariable(OrderToCashProcess.Variables.ORDER_ID) instanceof Number)) {
             throw new NotAllowedException("'" + execution.getProcessDefinitionId().replaceFirst(":.*", "")
                     + "' is started by the order intake for a captured order, not by hand");
         }

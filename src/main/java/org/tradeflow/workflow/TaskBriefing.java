@@ -7,7 +7,6 @@ import org.tradeflow.credit.CreditService;
 import org.tradeflow.order.OrderQueries;
 import org.tradeflow.order.OrderView;
 
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,14 +23,16 @@ class TaskBriefing {
     private final OrderQueries orders;
     private final CreditService credit;
     private final Substitutions substitutions;
+    private final UserTimeZones timeZones;
 
-    TaskBriefing(OrderQueries orders, CreditService credit, Substitutions substitutions) {
+    TaskBriefing(OrderQueries orders, CreditService credit, Substitutions substitutions, UserTimeZones timeZones) {
         this.orders = orders;
         this.credit = credit;
         this.substitutions = substitutions;
+        this.timeZones = timeZones;
     }
 
-    /** The task a form is opened for: which, for which order and process, due when, seen by whom. */
+    /** The task a form is opened for: which, for which order and process, due when, seen by whom (for their time zone). */
     record Subject(String taskDefinitionKey, long orderId, String businessKey, Date dueDate, String userId) {
     }
 
@@ -62,7 +63,8 @@ class TaskBriefing {
                 : String.valueOf(v.lineNo()), v.severity().name(), v.message())).toList());
         briefing.put("task", Map.of(
                 "reason", reason(subject, order),
-                "deadline", PeopleFormat.moment(subject.dueDate() == null ? null : subject.dueDate().toInstant(), ZoneId.of("UTC"))));
+                "deadline", PeopleFormat.moment(subject.dueDate() == null ? null : subject.dueDate().toInstant(),
+                        timeZones.of(subject.userId()))));
         CreditService.CreditCheck position = credit.position(subject.orderId());
         briefing.put("credit", Map.of(
                 "limit", PeopleFormat.money(position.limit(), currency),

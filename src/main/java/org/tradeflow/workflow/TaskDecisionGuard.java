@@ -2,10 +2,11 @@ package org.tradeflow.workflow;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -14,14 +15,13 @@ import org.camunda.bpm.engine.variable.type.ValueType;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.tradeflow.order.OrderLifecycle;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -43,9 +43,31 @@ final class TaskDecisionGuard {
         this.orders = orders;
     }
 
-    /** The variables the completion may set: the form's inputs, checked; echoed display fields are dropped. */
-    VariableMap accept(CommandContext context, String taskId, Map<String, Object> submitted) {
-        TaskEntity task = lockedTask(context, taskId);
+    /**
+     * Completes the task with what its form allows, in one command: {@code completion} makes the engine's own
+     * completion command from the accepted variables. A task that someone else completed meanwhile is reported gone
+     * (404), also when the engine only notices it as missing permissions (its authorizations went with it).
+     */
+    <T> T complete(CommandExecutor executor, String taskId, Map<String, Object> submitted,
+                   Function<VariableMap, Command<T>> completion) {
+        try {
+            return executor.execute(context -> completion.apply(accept(context, taskId, submitted)).execute(context));
+        } catch (AuthorizationException refused) {
+            if (executor.execute(context -> context.getTaskManager().findTaskById(taskId)) == null) {
+                throw gone(taskId);
+            }
+            throw refused;
+        }
+    }
+
+    /**
+     * The variables the completion may set: the form's inputs, checked; echoed display fields are dropped, and a
+     * declared input left out is cleared (an earlier decision's comment never passes for this one's).
+     */
+    private VariableMap accept(CommandContext context, String taskId, Map<String, Object> submitted) {
+        TaskEntity task = task(context, taskId);
+        // may this caller work on the task at all? asked before anything about it is said
+        context.getProcessEngineConfiguration().getCommandCheckers().forEach(checker -> checker.checkTaskWork(task));
         checkFourEyes(task, context.getAuthenticatedUserId(), "decide");
         TaskForm form = form(context, task).orElse(null);
         Map<String, Object> values = new HashMap<>();
@@ -74,6 +96,11 @@ final class TaskDecisionGuard {
                     .map(name -> "'" + name + "'").collect(Collectors.joining(", ")) + " cannot be set by completing it");
         }
         if (form != null) {
+            form.inputs().keySet().forEach(key -> {
+                if (!accepted.containsKey(key)) {
+                    accepted.putValue(key, null);
+                }
+            });
             Object decision = OrderToCashProcess.UserTask.of(task.getTaskDefinitionKey())
                     .flatMap(OrderToCashProcess.UserTask::decisionVariable).map(accepted::get).orElse(null);
             for (TaskForm.Input input : form.inputs().values()) {
@@ -94,32 +121,22 @@ final class TaskDecisionGuard {
 
     /** Claiming, assigning or delegating a four-eyes task to the order's submitter is refused up front. */
     void checkAssignee(CommandContext context, String taskId, String userId) {
-        if (userId != null) {
-            checkFourEyes(task(context, taskId), userId, "take");
+        TaskEntity task = userId == null || taskId == null ? null : context.getTaskManager().findTaskById(taskId);
+        if (task != null) { // a task not stored yet has no order to protect
+            checkFourEyes(task, userId, "take");
         }
-    }
-
-    /**
-     * The task, locked until the completion commits: two people completing it at once take turns, and the second
-     * finds it gone (404) instead of failing on the first one's half-finished work.
-     */
-    private static TaskEntity lockedTask(CommandContext context, String taskId) {
-        try (PreparedStatement lock = context.getDbSqlSession().getSqlSession().getConnection()
-                .prepareStatement("select id_ from act_ru_task where id_ = ? for update")) {
-            lock.setString(1, taskId);
-            lock.executeQuery().close();
-        } catch (SQLException e) {
-            throw new ProcessEngineException("Could not lock task " + taskId, e);
-        }
-        return task(context, taskId);
     }
 
     private static TaskEntity task(CommandContext context, String taskId) {
         TaskEntity task = taskId == null ? null : context.getTaskManager().findTaskById(taskId);
         if (task == null) {
-            throw new NotFoundException("Task " + taskId + " does not exist: it was completed or cancelled meanwhile");
+            throw gone(taskId);
         }
         return task;
+    }
+
+    private static NotFoundException gone(String taskId) {
+        return new NotFoundException("Task " + taskId + " does not exist: it was completed or cancelled meanwhile");
     }
 
     private void checkFourEyes(TaskEntity task, String userId, String verb) {

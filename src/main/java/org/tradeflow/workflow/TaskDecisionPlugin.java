@@ -29,6 +29,5 @@ class TaskDecisionPlugin extends AbstractProcessEnginePlugin {
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setTaskService(new DecisionTaskService(guard));
         configuration.setFormService(new DecisionFormService(guard, briefing::getObject, objectMapper));
-        configuration.setRuntimeService(new ProcessOwnedVariablesRuntimeService());
     }
 }

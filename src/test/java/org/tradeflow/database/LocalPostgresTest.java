@@ -123,6 +123,18 @@ class LocalPostgresTest {
     }
 
     @Test
+    void aStalePidFileOfAServerThatIsGoneIsLeftToPostgresWhichStartsAnyway() throws Exception {
+        LocalPostgres.start(dataDir, 0).close();
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        writePidFile(dataDir, gone.pid());
+
+        LocalPostgres restarted = started(dataDir);
+
+        assertThat(count(restarted, "select 1")).isEqualTo(1);
+    }
+
+    @Test
     void aPostgresServingAnotherDataDirectoryUnderTheStalePidIsLeftRunning(@TempDir Path foreignData) throws Exception {
         LocalPostgres.start(dataDir, 0).close();
         Path foreignPgData = foreignData.resolve("postgres");

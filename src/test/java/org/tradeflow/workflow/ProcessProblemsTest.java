@@ -74,7 +74,8 @@ class ProcessProblemsTest extends IntegrationTest {
         assertThat(stuck.get("processProblems")).singleElement().satisfies(problem -> {
             assertThat(problem.get("incident").asBoolean()).isTrue();
             assertThat(problem.get("retriesLeft").asInt()).isZero();
-            assertThat(problem.get("message").asText()).isNotBlank();
+            assertThat(problem.get("message").asText()).as("a bug's message stays internal").startsWith("A technical error")
+                    .doesNotContain("minFillRate");
         });
         assertThat(stuck.get("audit").findValuesAsText("action")).contains("PROCESS_INCIDENT");
         Task investigate = tasks.createTaskQuery().taskCandidateGroup("order-desk").taskNameLike("Investigate " + orderNumber + "%")

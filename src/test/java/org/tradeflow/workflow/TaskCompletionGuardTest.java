@@ -36,6 +36,9 @@ class TaskCompletionGuardTest extends IntegrationTest {
     @Autowired
     ObjectMapper objectMapper;
 
+    @Autowired
+    org.camunda.bpm.engine.ManagementService management;
+
     /** The ways a person completes a task with variables. */
     enum Channel {
         ENGINE_REST_COMPLETE, ENGINE_REST_SUBMIT_FORM, ENGINE_REST_RESOLVE, TASKLIST_SUBMIT_FORM, TASKLIST_COMPLETE
@@ -116,6 +119,70 @@ class TaskCompletionGuardTest extends IntegrationTest {
     }
 
     @Test
+    void nobodyMovesAProcessFromOutsideNotEvenAnAdministrator() {
+        String sku = fixtures.product(Map.of("WH-DE", 10));
+        JsonNode allocated = submitAndRun(anOrder().forAccount("ACME-DE").line(sku, 2).body());
+        String orderNumber = allocated.get("orderNumber").asText();
+        String shipmentNumber = orderNumber + "-S1";
+        String orderProcess = runtime.createProcessInstanceQuery().processInstanceBusinessKey(orderNumber).singleResult().getId();
+        String shipmentProcess = runtime.createProcessInstanceQuery().processInstanceBusinessKey(shipmentNumber).singleResult().getId();
+        String waiting = runtime.createExecutionQuery().processInstanceId(shipmentProcess).activityId("ReceiveTaskAwaitDispatch")
+                .singleResult().getId();
+
+        Map<String, Api.Response> attempts = new LinkedHashMap<>();
+        attempts.put("a dispatch message for a shipment that never left", api.postAs("demo", "demo", "/engine-rest/message",
+                Map.of("messageName", "ShipmentDispatched", "businessKey", shipmentNumber)));
+        attempts.put("a message carrying another order's id", api.postAs("demo", "demo", "/engine-rest/message",
+                Map.of("messageName", "ShipmentDispatched", "businessKey", shipmentNumber,
+                        "processVariables", Map.of("orderId", Map.of("value", 1, "type", "Long")))));
+        attempts.put("variables set in a batch", api.postAs("demo", "demo", "/engine-rest/process-instance/variables-async",
+                Map.of("processInstanceIds", List.of(orderProcess),
+                        "variables", Map.of("allocationPriority", Map.of("value", 999, "type", "Integer")))));
+        attempts.put("signalling the waiting execution", api.postAs("demo", "demo", "/engine-rest/execution/" + waiting + "/signal",
+                Map.of()));
+        attempts.put("modifying the instance", api.postAs("demo", "demo", "/engine-rest/process-instance/" + shipmentProcess
+                + "/modification", Map.of("instructions", List.of(Map.of("type", "startBeforeActivity",
+                "activityId", "ServiceTaskInvoiceShipment")))));
+        attempts.put("starting at an activity, skipping listeners", api.postAs("demo", "demo",
+                "/engine-rest/process-definition/key/order-to-cash/start", Map.of("skipCustomListeners", true,
+                        "startInstructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "ServiceTaskAllocateStock")),
+                        "variables", Map.of("orderId", Map.of("value", allocated.get("id").asLong(), "type", "Long")))));
+        attempts.put("deleting the instance", api.requestAs("demo", "demo", "DELETE", "/engine-rest/process-instance/" + orderProcess, null));
+
+        attempts.forEach((what, response) -> {
+            assertThat(response.status()).as(what + ": " + response.body()).isEqualTo(400);
+            assertThat(response.isProblem()).as(what).isTrue();
+        });
+        assertThat(reload(allocated).get("status").asText()).isEqualTo("ALLOCATED");
+        assertThat(reload(allocated).get("invoices")).isEmpty();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(orderNumber).count()).isEqualTo(1);
+        assertThat(runtime.createExecutionQuery().processInstanceId(shipmentProcess).activityId("ReceiveTaskAwaitDispatch").count())
+                .as("the shipment still waits for its dispatch").isEqualTo(1);
+    }
+
+    @Test
+    void anOperatorRetryingAJobMovesTheOrderOn() {
+        String sku = fixtures.product(Map.of("WH-DE", 10));
+        JsonNode order = api.post("/api/v1/orders", anOrder().forAccount("ACME-DE").line(sku, 2).body()).json();
+        String orderNumber = order.get("orderNumber").asText();
+
+        // every job of the order run by an operator over engine REST, the allocation's call activity included
+        for (int round = 0; round < 20; round++) {
+            List<String> due = runtime.createProcessInstanceQuery().processInstanceBusinessKeyLike(orderNumber + "%").list().stream()
+                    .flatMap(instance -> management.createJobQuery().processInstanceId(instance.getId()).executable().list().stream())
+                    .map(org.camunda.bpm.engine.runtime.Job::getId).toList();
+            if (due.isEmpty()) {
+                break;
+            }
+            due.forEach(job -> assertThat(api.postAs("demo", "demo", "/engine-rest/job/" + job + "/execute", Map.of()).status())
+                    .isEqualTo(204));
+        }
+
+        assertThat(reload(order).get("status").asText()).isEqualTo("ALLOCATED");
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(orderNumber + "-S1").count()).isEqualTo(1);
+    }
+
+    @Test
     void aDecisionMustBeOneTheFormOffersAndARejectionNeedsAReason() {
         JsonNode order = largeOrderAwaitingApproval("demo");
         Task approval = processes.task(order.get("orderNumber").asText(), "UserTaskApproveOrder");
@@ -139,6 +206,7 @@ class TaskCompletionGuardTest extends IntegrationTest {
         });
         assertThat(processes.task(order.get("orderNumber").asText(), "UserTaskApproveOrder")).isNotNull();
 
+        assertThat(reload(order).get("audit").toString()).doesNotContain("margin too thin");
         Api.Response rejected = api.postAs("sam", "demo", "/engine-rest/task/" + approval.getId() + "/complete",
                 Map.of("variables", Map.of("approvalDecision", string("REJECT"), "decisionComment", string("margin too thin"))));
         processes.runJobs(order.get("orderNumber").asText());
@@ -155,6 +223,8 @@ class TaskCompletionGuardTest extends IntegrationTest {
                 Map.of("variables", Map.of("approvalDecision", string("APPROVE"), "decisionComment", string("mine"))));
         Api.Response claimed = api.postAs("sam", "demo", "/engine-rest/task/" + approval.getId() + "/claim",
                 Map.of("userId", "sam"));
+        Api.Response assignedBySaving = api.requestAs("demo", "demo", "PUT", "/engine-rest/task/" + approval.getId(),
+                Map.of("name", approval.getName(), "assignee", "sam", "priority", 50));
         HttpResponse<String> inTasklist = TasklistSession.signIn(api.port(), "sam", "demo")
                 .post("/task/" + approval.getId() + "/submit-form", Map.of("variables",
                         Map.of("approvalDecision", string("APPROVE"), "decisionComment", string("mine"))));
@@ -162,6 +232,7 @@ class TaskCompletionGuardTest extends IntegrationTest {
         assertThat(completed.status()).as(completed.body()).isEqualTo(403);
         assertThat(completed.json().get("detail").asText()).contains("sam submitted order", "four eyes");
         assertThat(claimed.status()).as(claimed.body()).isEqualTo(403);
+        assertThat(assignedBySaving.status()).as(assignedBySaving.body()).isEqualTo(403);
         assertThat(inTasklist.statusCode()).as(inTasklist.body()).isEqualTo(403);
         assertThat(processes.task(own.get("orderNumber").asText(), "UserTaskApproveOrder")).isNotNull();
 
