@@ -167,17 +167,28 @@ final class DecisionTableInspector {
             }
             String text = CellText.of(cell);
             String where = where(cell.getSheet(), cell, data.row(), data.column(), text);
-            columnType(data).map(type -> type.problem(cell, text)).orElseGet(() -> Optional.of("a "
-                    + (data.kind() == null ? "column Drools does not know" : data.kind().getColHeader() + " column")
-                    + " takes no values from the rows of a table; ask a developer"))
+            columnType(data).map(type -> type.problem(cell, text)).orElseGet(() -> Optional.of(noValues(data)))
                     .ifPresent(why -> problems.add(where + ": " + why));
         }
     }
 
-    /** CONDITION and ACTION values are pasted into their column's code; a DESCRIPTION is written as a comment. */
+    private static String noValues(RuleSheetReading.DataCell data) {
+        if (data.kind() == null) {
+            return "this column's heading is none Drools knows; ask a developer";
+        }
+        String column = "this " + data.kind().getColHeader() + " column";
+        boolean pasted = data.kind() == ActionType.Code.CONDITION || data.kind() == ActionType.Code.ACTION;
+        return (pasted ? column + " has no code, so it" : column)
+                + " takes no values from the rows of a table; ask a developer";
+    }
+
+    /**
+     * CONDITION and ACTION values are pasted into their column's code; a DESCRIPTION is written as a comment. Any
+     * other column, and one without code, takes no values: what Drools would make of them no check here knows.
+     */
     private static Optional<ColumnType> columnType(RuleSheetReading.DataCell data) {
         if (data.kind() == ActionType.Code.CONDITION || data.kind() == ActionType.Code.ACTION) {
-            return Optional.of(ColumnType.of(data.template()));
+            return data.template().isEmpty() ? Optional.empty() : Optional.of(ColumnType.of(data.template()));
         }
         return data.kind() == ActionType.Code.DESCRIPTION ? Optional.of(ColumnType.NOTE) : Optional.empty();
     }

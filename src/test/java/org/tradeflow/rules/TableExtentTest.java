@@ -256,6 +256,31 @@ class TableExtentTest {
                         + ".xlsx file cannot keep as they are; retype the cell"));
     }
 
+    static Stream<Arguments> columnsNoCheckKnows() {
+        return Stream.of(
+                // H8 DESCRIPTION becomes PRIORITY: Drools would paste "(expression)" values as salience expressions
+                arguments("a PRIORITY column", (java.util.function.Consumer<org.apache.poi.ss.usermodel.Sheet>) sheet ->
+                        sheet.getRow(7).getCell(7).setCellValue("PRIORITY"), "sheet Pricing, cell H12 ('White Hanging Heart "
+                        + "T-Light Holder (LIGHTING), list 3.45 EUR'): this PRIORITY column takes no values from the rows of a table"),
+                arguments("an ACTION column without code", (java.util.function.Consumer<org.apache.poi.ss.usermodel.Sheet>) sheet ->
+                        sheet.getRow(9).getCell(5).setBlank(), "sheet Pricing, cell F12 ('C-2025-017'): this ACTION column "
+                        + "has no code, so it takes no values from the rows of a table"));
+    }
+
+    /** Even once developers approve such code rows, values that no check knows how Drools reads are refused. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("columnsNoCheckKnows")
+    void valueInAColumnNoCheckKnowsIsRefusedEvenUnderAnApprovedHeader(String column,
+                                                                      java.util.function.Consumer<org.apache.poi.ss.usermodel.Sheet> change,
+                                                                      String reason) throws Exception {
+        byte[] changed = Spreadsheets.withWorkbook(PRICING, workbook -> change.accept(workbook.getSheet("Pricing")));
+        java.util.List<String> approvedAsItIs = DecisionTableInspector.inspect(changed).header();
+
+        assertThatThrownBy(() -> DecisionTableInspector.inspect("pricing", changed, approvedAsItIs))
+                .isInstanceOfSatisfying(RuleChangeRefusedException.class, refused -> assertThat(refused.problems())
+                        .anySatisfy(problem -> assertThat(problem).startsWith(reason)));
+    }
+
     private static byte[] gapRow(int column, String text) {
         String[] gap = new String[column + 1];
         Arrays.fill(gap, "");
