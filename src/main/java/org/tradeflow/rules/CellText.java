@@ -4,6 +4,8 @@ import org.apache.poi.ss.usermodel.Cell;
 
 import java.math.BigDecimal;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The text of a spreadsheet cell as the checks read it and as Drools is given it: made from the cell's typed
@@ -12,6 +14,9 @@ import java.util.Optional;
  * a custom format could put any text, code included, into the generated rules.)
  */
 final class CellText {
+
+    /** How Excel writes a character an XML file cannot hold as it is; POI reads it back as that character. */
+    private static final Pattern EXCEL_ESCAPE = Pattern.compile("_x([0-9A-Fa-f]{4})_");
 
     private CellText() {
     }
@@ -42,6 +47,34 @@ final class CellText {
                     : Optional.of("holds something that is not a number Excel can show");
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * Why a cell's text cannot be in a table, if it cannot: a control character (below U+0020, or U+007F), which
+     * no one sees and which Drools trims away where the checks see a value; or Excel's escape of a character
+     * ({@code _x0022_} for a quote), which the .xlsx format reads back as the character once the text is written.
+     */
+    static Optional<String> characterProblem(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                return Optional.of("holds a line break; a cell of a decision table stays on one line");
+            }
+            if (c == '\t') {
+                return Optional.of("holds a tab; use a space instead");
+            }
+            if (c < 0x20 || c == 0x7F) {
+                return Optional.of(String.format("holds the invisible control character U+%04X; retype the cell without it", (int) c));
+            }
+        }
+        Matcher escape = EXCEL_ESCAPE.matcher(text);
+        if (escape.find()) {
+            int named = Integer.parseInt(escape.group(1), 16);
+            String character = named < 0x20 || named == 0x7F ? String.format("U+%04X", named) : "'" + (char) named + "'";
+            return Optional.of("holds " + escape.group() + ", which an .xlsx file reads as the character it stands for ("
+                    + character + "); write the text differently");
+        }
+        return Optional.empty();
     }
 
     /** A number's shortest exact decimal, without exponent or trailing zeros; minus zero is 0. */

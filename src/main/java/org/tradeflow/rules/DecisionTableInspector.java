@@ -9,16 +9,20 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.ss.util.CellAddress;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.drools.decisiontable.parser.ActionType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tradeflow.rules.RuleSheetReading.HeaderLine;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,31 +30,24 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * Separates what in a decision table is code (RuleSet-level keywords, and the keyword, pattern and code rows
- * of each RuleTable) from what analysts own (data rows). The code part must equal the header developers
- * approved; a data cell must not be able to break out of the code template it is pasted into, and must hold
- * the kind of value its column's code expects (see {@link ColumnType}). Every cell is read once, as its
- * {@link CellText}; a table that passes becomes an {@link InspectedTable}, whose canonical workbook holds
- * exactly those texts and nothing else, and is the only form of a table the compiler accepts.
+ * Separates what in a decision table is code (RuleSet settings, and the RuleTable cell, CONDITION/ACTION, pattern
+ * and code rows of each table) from what analysts own (the rows of each table). Where a table starts, which
+ * columns it has and where it ends are read exactly as Drools reads them ({@link RuleSheetReading}), so no cell
+ * can be a value here and a setting there. The code part must equal the header developers approved, cell by
+ * cell and column by column; a value must not be able to break out of the code template it is pasted into, and
+ * must hold the kind of value its column's code expects (see {@link ColumnType}). Every cell is read once, as its
+ * {@link CellText}; a table that passes becomes an {@link InspectedTable}, whose canonical workbook holds exactly
+ * those texts and nothing else (read back to make sure), and is the only form of a table the compiler accepts.
  */
 final class DecisionTableInspector {
 
     private static final Logger log = LoggerFactory.getLogger(DecisionTableInspector.class);
 
-    /** Cells Drools reads as code or settings when they lead a row (Drools decision table keywords). */
-    private static final Set<String> SETTING_KEYWORDS = Set.of("ruleset", "import", "variables", "functions",
-            "queries", "declare", "sequential", "sequentialmaxpriority", "sequentialminpriority", "escapequotes",
-            "numericdisabled", "unit", "dialect");
-    /** Rule attributes Drools also accepts as RuleSet-level settings. */
-    private static final Set<String> RULE_ATTRIBUTES = Set.of("no-loop", "lock-on-active", "auto-focus", "activation-group",
-            "agenda-group", "ruleflow-group", "date-effective", "date-expires", "enabled", "salience", "priority",
-            "duration", "timer", "calendars");
-    /** After a RuleTable cell: the CONDITION/ACTION row, the pattern row and the code row. */
-    private static final int CODE_ROWS = 3;
     /** Excel's own limit; longer text would not survive into the canonical workbook. */
     private static final int MAX_CELL_TEXT = 32_767;
 
@@ -83,13 +80,17 @@ final class DecisionTableInspector {
             throws RuleChangeRefusedException {
         try (Workbook workbook = open(spreadsheet)) {
             Inspection inspection = inspect(workbook);
-            List<String> problems = new ArrayList<>(headerDifferences(approvedHeader, inspection.header()));
+            List<String> problems = new ArrayList<>(headerDifferences(approvedHeader, inspection.headerLines()));
             problems.addAll(inspection.problems());
+            byte[] canonical = problems.isEmpty() ? canonicalWorkbook(workbook, inspection.grids()) : null;
+            if (canonical != null) {
+                problems.addAll(differencesOnceWritten(canonical, inspection.grids()));
+            }
             if (!problems.isEmpty()) {
                 throw new RuleChangeRefusedException(table, problems);
             }
             Sheet scenarios = workbook.getSheet(ScenarioSheet.SHEET);
-            return new InspectedTable(table, spreadsheet, canonicalWorkbook(workbook), inspection.ruleTableSheets(),
+            return new InspectedTable(table, spreadsheet, canonical, inspection.ruleTableSheets(), inspection.expected(),
                     scenarios == null ? List.of() : ScenarioSheet.read(table, scenarios));
         } catch (UnreadableTableException unreadable) {
             throw new RuleChangeRefusedException(table, List.of(unreadable.getMessage()));
@@ -108,107 +109,152 @@ final class DecisionTableInspector {
     }
 
     private static Inspection inspect(Workbook workbook) {
-        List<String> header = new ArrayList<>();
+        List<HeaderLine> header = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         Map<String, String> ruleTableSheets = new LinkedHashMap<>();
+        Map<String, TreeMap<Integer, TreeMap<Integer, String>>> grids = new LinkedHashMap<>();
+        List<RuleSheetReading> readings = new ArrayList<>();
         for (Sheet sheet : workbook) {
-            header.add("sheet " + sheet.getSheetName());
-            refuseWhatIsNoValue(sheet, problems);
-            refuseStrayRuleTables(sheet, problems);
+            header.add(new HeaderLine("sheet " + sheet.getSheetName(), sheet.getSheetName(), -1));
+            Set<CellReference> refused = refuseWhatIsNoValue(sheet, problems);
             Set<Integer> codeRows = new HashSet<>();
             if (sheet.getSheetName().equals(ScenarioSheet.SHEET)) {
-                refuseKeywords(sheet, problems);
-                refuseDatesAndPercentages(sheet, problems);
+                refuseDatesAndPercentages(sheet, problems); // Drools never reads this sheet, but the scenarios do
             } else {
-                inspectRuleSheet(sheet, header, problems, codeRows, ruleTableSheets);
+                TreeMap<Integer, TreeMap<Integer, String>> grid = grid(sheet);
+                grids.put(sheet.getSheetName(), grid);
+                RuleSheetReading reading = RuleSheetReading.read(sheet, grid);
+                readings.add(reading);
+                header.addAll(reading.header());
+                problems.addAll(reading.problems());
+                refuseStrayRuleTables(sheet, problems);
+                checkValues(reading, refused, problems);
+                reading.tables().forEach(t -> ruleTableSheets.putIfAbsent(t.name, sheet.getSheetName()));
+                codeRows.addAll(reading.codeRows());
             }
             refuseMergesOutside(sheet, codeRows, problems);
         }
-        return new Inspection(header, problems, ruleTableSheets);
-    }
-
-    static List<String> headerDifferences(List<String> approved, List<String> actual) {
-        List<String> differences = new ArrayList<>();
-        for (int i = 0; i < Math.max(approved.size(), actual.size()); i++) {
-            String expected = i < approved.size() ? approved.get(i) : "(nothing)";
-            String found = i < actual.size() ? actual.get(i) : "(nothing)";
-            if (!expected.equals(found)) {
-                differences.add("code rows differ from the approved header: expected '" + expected.strip()
-                        + "' but found '" + found.strip() + "'; analysts may change data rows only");
-                break;
-            }
-        }
-        return differences;
+        return new Inspection(header, problems, ruleTableSheets, grids, expected(readings));
     }
 
     /**
-     * Everything outside the data rows of a RuleTable is locked (title, settings, keyword, pattern and code
-     * rows); data rows are the analysts'. A RuleTable's own row locks only its name.
+     * What the DRL Drools makes of the first rule sheet (the only one it reads) may hold: the package, imports and
+     * globals of its settings, which the approved header locks, and one rule per row read.
      */
-    private static void inspectRuleSheet(Sheet sheet, List<String> header, List<String> problems, Set<Integer> codeRows,
-                                         Map<String, String> ruleTableSheets) {
-        int codeRowsLeft = 0;
-        boolean descriptionNext = false;
-        List<String> templates = null; // non-null while reading a table's data rows
-        int width = 0;
-        for (int r = 0; r <= sheet.getLastRowNum(); r++) {
-            List<String> cells = cells(sheet.getRow(r));
-            String lead = cells.stream().filter(c -> !c.isEmpty()).findFirst().orElse("");
-            String keyword = lead.toLowerCase(Locale.ROOT).split("\\s+")[0];
-            if (lead.isEmpty()) {
-                templates = null; // a blank row ends a table's data
-            } else if (keyword.equals("ruletable")) {
-                header.add(lead);
-                ruleTableSheets.putIfAbsent(lead.substring(keyword.length()).strip(), sheet.getSheetName());
-                codeRowsLeft = CODE_ROWS;
-                templates = null;
-            } else if (codeRowsLeft > 0) {
-                header.add("  " + String.join(" | ", cells));
-                codeRows.add(r);
-                if (codeRowsLeft == CODE_ROWS) {
-                    width = cells.size(); // the CONDITION / ACTION / DESCRIPTION row spans the table
-                }
-                if (--codeRowsLeft == 0) {
-                    templates = cells;
-                    descriptionNext = true;
-                }
-            } else if (descriptionNext) {
-                descriptionNext = false; // the analysts' words for each column
-            } else if (templates == null || SETTING_KEYWORDS.contains(keyword)) {
-                header.add(String.join(" | ", cells));
-            } else {
-                for (int c = 0; c < cells.size(); c++) {
-                    Cell cell = sheet.getRow(r).getCell(c);
-                    String where = where(sheet, cell, r, c, cells.get(c));
-                    if (c >= width) {
-                        if (!cells.get(c).isEmpty()) {
-                            problems.add(where + ": nothing may be written beside a table");
-                        }
-                        continue;
-                    }
-                    String template = c < templates.size() ? templates.get(c) : "";
-                    if (cell != null) {
-                        ColumnType.of(template).problem(cell, cells.get(c)).ifPresent(why -> problems.add(where + ": " + why));
-                    }
-                }
+    private static GeneratedRules.Expected expected(List<RuleSheetReading> readings) {
+        if (readings.isEmpty()) {
+            return new GeneratedRules.Expected("", List.of(), List.of(), Map.of());
+        }
+        RuleSheetReading first = readings.get(0);
+        Map<String, List<String>> settings = first.settings();
+        String packageName = settings.getOrDefault("ruleset", List.of("rule_table")).get(0).trim();
+        List<String> imports = settings.getOrDefault("import", List.of()).stream()
+                .flatMap(value -> Arrays.stream(value.split(","))).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        List<String> globals = settings.getOrDefault("variables", List.of()).stream()
+                .flatMap(value -> Arrays.stream(value.split(","))).map(String::trim).filter(s -> !s.isEmpty())
+                .map(global -> String.join(" ", global.split("\\s+"))).toList();
+        Map<String, Boolean> rules = new LinkedHashMap<>();
+        first.tables().forEach(t -> t.ruleNames().forEach(name -> rules.put(name, t.sequential)));
+        return new GeneratedRules.Expected(packageName, imports, globals, rules);
+    }
+
+    /** Each value Drools pastes into a rule must fit its column (see {@link ColumnType}). */
+    private static void checkValues(RuleSheetReading reading, Set<CellReference> refused, List<String> problems) {
+        for (RuleSheetReading.DataCell data : reading.dataCells()) {
+            Cell cell = data.cell();
+            if (cell == null || refused.contains(new CellReference(cell))) {
+                continue; // a merged range (refused outside code rows) or a cell already refused for what it holds
             }
+            String text = CellText.of(cell);
+            String where = where(cell.getSheet(), cell, data.row(), data.column(), text);
+            columnType(data).map(type -> type.problem(cell, text)).orElseGet(() -> Optional.of(noValues(data)))
+                    .ifPresent(why -> problems.add(where + ": " + why));
         }
     }
 
-    /** A formula could compute text the checks never saw, an error value is no value: tables hold plain values. */
-    private static void refuseWhatIsNoValue(Sheet sheet, List<String> problems) {
+    private static String noValues(RuleSheetReading.DataCell data) {
+        if (data.kind() == null) {
+            return "this column's heading is none Drools knows; ask a developer";
+        }
+        String column = "this " + data.kind().getColHeader() + " column";
+        boolean pasted = data.kind() == ActionType.Code.CONDITION || data.kind() == ActionType.Code.ACTION;
+        return (pasted ? column + " has no code, so it" : column)
+                + " takes no values from the rows of a table; ask a developer";
+    }
+
+    /**
+     * CONDITION and ACTION values are pasted into their column's code; a DESCRIPTION is written as a comment. Any
+     * other column, and one without code, takes no values: what Drools would make of them no check here knows.
+     */
+    private static Optional<ColumnType> columnType(RuleSheetReading.DataCell data) {
+        if (data.kind() == ActionType.Code.CONDITION || data.kind() == ActionType.Code.ACTION) {
+            return data.template().isEmpty() ? Optional.empty() : Optional.of(ColumnType.of(data.template()));
+        }
+        return data.kind() == ActionType.Code.DESCRIPTION ? Optional.of(ColumnType.NOTE) : Optional.empty();
+    }
+
+    static List<String> headerDifferences(List<String> approved, List<HeaderLine> actual) {
+        for (int i = 0; i < Math.max(approved.size(), actual.size()); i++) {
+            String expected = i < approved.size() ? approved.get(i) : "(nothing)";
+            HeaderLine found = i < actual.size() ? actual.get(i) : null;
+            String foundText = found == null ? "(nothing)" : found.text();
+            if (!expected.equals(foundText)) {
+                String where = found == null ? "" : found.row() < 0 ? "sheet " + found.sheet() + ": "
+                        : "sheet " + found.sheet() + ", row " + (found.row() + 1) + ": ";
+                return List.of(where + "code rows differ from the approved header: expected '" + expected.strip()
+                        + "' but found '" + foundText.strip() + "'; analysts may change data rows only");
+            }
+        }
+        return List.of();
+    }
+
+    /**
+     * The texts the canonical workbook will hold, by row and column: every cell's {@link CellText}, and a blank
+     * for every cell a merged range covers (Drools reads those as the range's first cell, so whether they exist
+     * must not depend on the analysts' file).
+     */
+    private static TreeMap<Integer, TreeMap<Integer, String>> grid(Sheet sheet) {
+        TreeMap<Integer, TreeMap<Integer, String>> grid = new TreeMap<>();
         for (Row row : sheet) {
             for (Cell cell : row) {
-                Optional<String> refusal = CellText.refusal(cell);
-                if (refusal.isPresent()) {
-                    problems.add("sheet " + sheet.getSheetName() + ", cell " + new CellReference(cell).formatAsString(false)
-                            + ": " + refusal.get());
-                } else if (CellText.of(cell).length() > MAX_CELL_TEXT) {
-                    problems.add("sheet " + sheet.getSheetName() + ", cell " + new CellReference(cell).formatAsString(false)
-                            + ": holds more text than an Excel cell can (32,767 characters)");
+                grid.computeIfAbsent(row.getRowNum(), r -> new TreeMap<>()).put(cell.getColumnIndex(), CellText.of(cell));
+            }
+        }
+        for (CellRangeAddress region : sheet.getMergedRegions()) {
+            if (region.getFirstRow() != region.getLastRow()) {
+                continue; // refused: a merge may only lie within one code row
+            }
+            for (CellAddress address : region) {
+                if (address.getRow() != region.getFirstRow() || address.getColumn() != region.getFirstColumn()) {
+                    grid.computeIfAbsent(address.getRow(), r -> new TreeMap<>()).put(address.getColumn(), "");
                 }
             }
         }
+        return grid;
+    }
+
+    /**
+     * A formula could compute text the checks never saw, an error value is no value: tables hold plain values. A
+     * control character is invisible, and Drools, which trims what is below a space, may read a cell holding one as
+     * empty where the checks read a value (and so end a table where they do not); an Excel escape like _x0022_ is
+     * read back as the character it names once the text is written into the canonical workbook. The cells refused.
+     */
+    private static Set<CellReference> refuseWhatIsNoValue(Sheet sheet, List<String> problems) {
+        Set<CellReference> refused = new HashSet<>();
+        for (Row row : sheet) {
+            for (Cell cell : row) {
+                String where = "sheet " + sheet.getSheetName() + ", cell " + new CellReference(cell).formatAsString(false);
+                Optional<String> refusal = CellText.refusal(cell).or(() -> CellText.characterProblem(CellText.of(cell)));
+                if (refusal.isEmpty() && CellText.of(cell).length() > MAX_CELL_TEXT) {
+                    refusal = Optional.of("holds more text than an Excel cell can (32,767 characters)");
+                }
+                if (refusal.isPresent()) {
+                    problems.add(where + ": " + refusal.get());
+                    refused.add(new CellReference(cell));
+                }
+            }
+        }
+        return refused;
     }
 
     /**
@@ -224,7 +270,10 @@ final class DecisionTableInspector {
         }
     }
 
-    /** Drools starts a table at any cell reading "RuleTable ...": only a row's first cell may. */
+    /**
+     * Drools starts a table at any cell reading "RuleTable ...", even inside a table's rows: only a row's first cell
+     * may. (The reading would see the second table, and the header differ; this says why, naming the cell.)
+     */
     private static void refuseStrayRuleTables(Sheet sheet, List<String> problems) {
         for (Row row : sheet) {
             boolean first = true;
@@ -238,19 +287,6 @@ final class DecisionTableInspector {
                             + new CellReference(cell).formatAsString(false) + ": a RuleTable may only start a row");
                 }
                 first = false;
-            }
-        }
-    }
-
-    /** Drools would read a keyword in any sheet; the analysts' Scenarios sheet must not hold one. */
-    private static void refuseKeywords(Sheet sheet, List<String> problems) {
-        for (Row row : sheet) {
-            for (Cell cell : row) {
-                String text = CellText.of(cell).toLowerCase(Locale.ROOT);
-                if (text.startsWith("ruletable") || SETTING_KEYWORDS.contains(text) || RULE_ATTRIBUTES.contains(text)) {
-                    problems.add("sheet " + sheet.getSheetName() + ", cell "
-                            + new CellReference(cell).formatAsString(false) + ": a Drools keyword is not allowed here");
-                }
             }
         }
     }
@@ -280,44 +316,30 @@ final class DecisionTableInspector {
                 + " ('" + shown + "')";
     }
 
-    /** The row's cells from column A, trailing blanks dropped, so the same table always reads the same. */
-    private static List<String> cells(Row row) {
-        List<String> cells = new ArrayList<>();
-        if (row == null) {
-            return cells;
-        }
-        for (int c = 0; c < row.getLastCellNum(); c++) {
-            cells.add(CellText.of(row.getCell(c)));
-        }
-        while (!cells.isEmpty() && cells.get(cells.size() - 1).isEmpty()) {
-            cells.remove(cells.size() - 1);
-        }
-        return cells;
-    }
-
     /**
-     * A new workbook with the rule sheets only: every cell the analysts' sheet has, at the same place, holding
-     * its {@link CellText} as a plain string in the default style, and the merged ranges (code rows only, as
-     * checked) that tie a pattern to its columns. No number format, style, rich text, comment, hyperlink, name,
-     * validation or conditional format is carried over, so Drools reads exactly the texts that were checked.
+     * A new workbook with the rule sheets only: the checked texts of {@link #grid}, at the same places, as plain
+     * strings in the default style, and the merged ranges (code rows only, as checked) that tie a pattern to its
+     * columns. No number format, style, rich text, comment, hyperlink, name, validation or conditional format is
+     * carried over, so Drools reads exactly the texts that were checked.
      */
-    private static byte[] canonicalWorkbook(Workbook analysts) throws IOException {
+    private static byte[] canonicalWorkbook(Workbook analysts, Map<String, TreeMap<Integer, TreeMap<Integer, String>>> grids)
+            throws IOException {
         try (XSSFWorkbook canonical = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             for (Sheet sheet : analysts) {
-                if (sheet.getSheetName().equals(ScenarioSheet.SHEET)) {
-                    continue;
+                TreeMap<Integer, TreeMap<Integer, String>> grid = grids.get(sheet.getSheetName());
+                if (grid == null) {
+                    continue; // the Scenarios sheet
                 }
                 Sheet copy = canonical.createSheet(sheet.getSheetName());
-                for (Row row : sheet) {
-                    Row rowCopy = copy.createRow(row.getRowNum());
-                    for (Cell cell : row) {
-                        Cell cellCopy = rowCopy.createCell(cell.getColumnIndex(), CellType.BLANK);
-                        String text = CellText.of(cell);
+                grid.forEach((r, cells) -> {
+                    Row rowCopy = copy.createRow(r);
+                    cells.forEach((c, text) -> {
+                        Cell cellCopy = rowCopy.createCell(c, CellType.BLANK);
                         if (!text.isEmpty()) {
                             cellCopy.setCellValue(text);
                         }
-                    }
-                }
+                    });
+                });
                 for (CellRangeAddress region : sheet.getMergedRegions()) {
                     if (region.getNumberOfCells() > 1) {
                         copy.addMergedRegionUnsafe(region.copy()); // in the same order: Drools uses the first that fits
@@ -327,6 +349,43 @@ final class DecisionTableInspector {
             canonical.write(out);
             return out.toByteArray();
         }
+    }
+
+    /**
+     * Reads the canonical workbook back as Drools will (POI, each cell through a {@link DataFormatter}) and names
+     * every cell that does not read as the text checked: the file format must not change a single character.
+     */
+    private static List<String> differencesOnceWritten(byte[] canonical,
+                                                       Map<String, TreeMap<Integer, TreeMap<Integer, String>>> grids)
+            throws IOException {
+        List<String> differences = new ArrayList<>();
+        DataFormatter drools = new DataFormatter(Locale.ENGLISH);
+        try (Workbook written = WorkbookFactory.create(new ByteArrayInputStream(canonical))) {
+            grids.forEach((sheetName, grid) -> {
+                Sheet sheet = written.getSheet(sheetName);
+                Map<CellReference, String> read = new LinkedHashMap<>();
+                for (Row row : sheet) {
+                    for (Cell cell : row) {
+                        read.put(new CellReference(cell.getRowIndex(), cell.getColumnIndex()), drools.formatCellValue(cell));
+                    }
+                }
+                Map<CellReference, String> checked = new LinkedHashMap<>();
+                grid.forEach((r, cells) -> cells.forEach((c, text) -> checked.put(new CellReference(r, c), text)));
+                checked.forEach((reference, text) -> {
+                    if (!text.equals(read.get(reference))) {
+                        differences.add("sheet " + sheetName + ", cell " + reference.formatAsString(false)
+                                + ": holds characters an .xlsx file cannot keep as they are; retype the cell");
+                    }
+                });
+                if (!read.keySet().equals(checked.keySet())) {
+                    differences.add("sheet " + sheetName + ": the copy of the sheet Drools reads differs from it");
+                }
+            });
+        }
+        if (!differences.isEmpty()) {
+            log.warn("The canonical workbook does not read back as checked: {}", differences);
+        }
+        return differences;
     }
 
     /**
@@ -436,8 +495,17 @@ final class DecisionTableInspector {
         }
     }
 
-    /** What a spreadsheet holds as code, and what is wrong with its other cells (each naming sheet and cell). */
-    record Inspection(List<String> header, List<String> problems, Map<String, String> ruleTableSheets) {
+    /**
+     * What a spreadsheet holds as code, what is wrong with its other cells (each naming sheet and cell), the texts
+     * of its rule sheets and what the rules generated from them may hold.
+     */
+    record Inspection(List<HeaderLine> headerLines, List<String> problems, Map<String, String> ruleTableSheets,
+                      Map<String, TreeMap<Integer, TreeMap<Integer, String>>> grids, GeneratedRules.Expected expected) {
+
+        /** The lines {@code rules/approved/<table>.header} holds. */
+        List<String> header() {
+            return headerLines.stream().map(HeaderLine::text).toList();
+        }
     }
 
     /**
@@ -450,14 +518,16 @@ final class DecisionTableInspector {
         private final byte[] content;
         private final byte[] canonicalWorkbook;
         private final Map<String, String> ruleTableSheets;
+        private final GeneratedRules.Expected expectedRules;
         private final List<Scenario> scenarios;
 
         private InspectedTable(String table, byte[] content, byte[] canonicalWorkbook, Map<String, String> ruleTableSheets,
-                               List<Scenario> scenarios) {
+                               GeneratedRules.Expected expectedRules, List<Scenario> scenarios) {
             this.table = table;
             this.content = content.clone();
             this.canonicalWorkbook = canonicalWorkbook;
             this.ruleTableSheets = Map.copyOf(ruleTableSheets);
+            this.expectedRules = expectedRules;
             this.scenarios = List.copyOf(scenarios);
         }
 
@@ -482,6 +552,11 @@ final class DecisionTableInspector {
         /** The sheet that holds a RuleTable, to locate a compilation error for the analyst. */
         Optional<String> sheetOf(String ruleTable) {
             return Optional.ofNullable(ruleTableSheets.get(ruleTable));
+        }
+
+        /** What the DRL generated from this table may hold: checked by {@link GeneratedRules} before it compiles. */
+        GeneratedRules.Expected expectedRules() {
+            return expectedRules;
         }
 
         List<Scenario> scenarios() {

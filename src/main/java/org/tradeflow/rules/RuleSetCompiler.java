@@ -24,8 +24,9 @@ import java.util.regex.Pattern;
 
 /**
  * Compiles inspected decision tables and hand-written DRL into a {@link RuleSet}, or explains in an analyst's
- * terms why it cannot. A table reaches Drools only as the DRL generated from its canonical workbook: the
- * analysts' file itself is never given to Drools.
+ * terms why it cannot. A table reaches Drools only as the DRL generated from its canonical workbook (the
+ * analysts' file itself is never given to Drools), and only once {@link GeneratedRules} found nothing in it but
+ * the rules of the table's rows.
  */
 @Component
 class RuleSetCompiler {
@@ -43,13 +44,21 @@ class RuleSetCompiler {
     synchronized RuleSet compile(List<InspectedTable> tables, List<RuleSource> drlFiles, String checksum)
             throws RuleCompilationException {
         Map<String, String> tableDrl = new LinkedHashMap<>();
+        List<String> unparsable = new ArrayList<>();
         for (InspectedTable table : tables) {
+            String drl;
             try {
-                tableDrl.put(table.fileName(), drl(table));
+                drl = drl(table);
             } catch (RuntimeException unreadable) {
                 throw new RuleCompilationException(List.of(table.fileName() + ": the rules could not be read from the table: "
                         + rootMessage(unreadable)));
             }
+            GeneratedRules.Verdict verdict = GeneratedRules.check(table.fileName(), drl, table.expectedRules());
+            if (!verdict.refusals().isEmpty()) {
+                throw new RuleCompilationException(verdict.refusals());
+            }
+            verdict.parseErrors().forEach(error -> unparsable.add(table.fileName() + ": " + error));
+            tableDrl.put(table.fileName(), drl);
         }
         KieServices kieServices = KieServices.Factory.get();
         ReleaseId releaseId = kieServices.newReleaseId("org.tradeflow.rules", "ruleset", "1.0.0-" + checksum);
@@ -75,6 +84,9 @@ class RuleSetCompiler {
         List<String> problems = new ArrayList<>();
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
             problems.add(describe(message, tables, tableDrl));
+        }
+        if (problems.isEmpty() && !unparsable.isEmpty()) {
+            problems.addAll(unparsable); // never compiled unchecked, even should the build not notice what the parser did
         }
         if (!problems.isEmpty()) {
             throw new RuleCompilationException(problems);

@@ -33,9 +33,10 @@ import java.util.stream.Stream;
  * Every node rebuilds its rules when the active versions in the database change.
  * <p>
  * Whatever path makes rules live or evaluates them (upload, preview, folder, rollback, start-up, another
- * node's change) builds them from {@link #check checked} tables only: the compiler takes nothing else, and a
- * table reaches Drools only as its canonical workbook. Versions stored before a check existed are checked
- * again each time they are built; one that fails never becomes live.
+ * node's change) goes through {@link #verified}: {@link #check checked} tables only (the compiler takes nothing
+ * else, and a table reaches Drools only as its canonical workbook), compiled, and every table's scenarios run.
+ * Versions stored before a check existed are checked again each time they are built, and so is a combination of
+ * versions two nodes activated at once; one that fails never becomes live.
  */
 @Component
 public class RuleSetRegistry {
@@ -81,40 +82,22 @@ public class RuleSetRegistry {
         List<InspectedTable> tables = new ArrayList<>(checkStored(versions.activeSources().stream()
                 .filter(source -> !tableName(source).equals(table)).toList(), table));
         tables.add(changed);
-        RuleSet candidate = build(tables);
-        List<String> failures = new ArrayList<>();
-        for (InspectedTable inspected : tables) {
-            for (Scenario scenario : inspected.scenarios()) {
-                for (ScenarioRunner runner : scenarioRunners) {
-                    if (runner.tables().contains(scenario.table())) {
-                        try {
-                            runner.run(candidate, scenario).ifPresent(failure -> failures.add(scenario.where() + ": " + failure));
-                        } catch (RuntimeException unreadable) {
-                            failures.add(scenario.where() + ": the scenario cannot be run (" + unreadable.getMessage() + ")");
-                        }
-                    }
-                }
-            }
-        }
-        if (!failures.isEmpty()) {
-            throw new RuleChangeRefusedException(table, failures);
-        }
-        return candidate;
+        return verified(tables, table);
     }
 
     /** Checks a new version of a table and, if it passes, stores and activates it. */
     public synchronized TableVersion propose(String table, byte[] content, String author, String comment)
             throws RuleChangeRefusedException {
-        RuleSet candidate = candidate(table, content);
         String checksum = sha256(content);
-        int version = transaction.execute(status -> {
+        Change change = whileNoOtherNodeChangesRules(() -> {
+            RuleSet candidate = candidate(table, content);
             int number = versions.add(table, content, checksum, author, comment);
             versions.activate(table, number);
-            return number;
+            return new Change(candidate, number);
         });
-        live.set(candidate);
-        log.info("{} v{} activated by {} ({}); rules {} live", table, version, author, comment, candidate.checksum());
-        return versionInfo(table, version);
+        live.set(change.rules());
+        log.info("{} v{} activated by {} ({}); rules {} live", table, change.version(), author, comment, change.rules().checksum());
+        return versionInfo(table, change.version());
     }
 
     /**
@@ -125,11 +108,50 @@ public class RuleSetRegistry {
             throws RuleChangeRefusedException {
         RuleSource source = versions.source(table, version).orElseThrow(() ->
                 new RuleChangeRefusedException(table, List.of("there is no version " + version + " of table " + table)));
-        RuleSet candidate = candidate(table, source.content());
-        transaction.executeWithoutResult(status -> versions.activate(table, version));
-        live.set(candidate);
-        log.info("{} v{} re-activated by {}; rules {} live", table, version, author, candidate.checksum());
+        Change change = whileNoOtherNodeChangesRules(() -> {
+            RuleSet candidate = candidate(table, source.content());
+            versions.activate(table, version);
+            return new Change(candidate, version);
+        });
+        live.set(change.rules());
+        log.info("{} v{} re-activated by {}; rules {} live", table, version, author, change.rules().checksum());
         return versionInfo(table, version);
+    }
+
+    /**
+     * Checks and stores a change in one transaction that holds the database-wide lock of rule changes: a change on
+     * one node waits for one on another, and is then checked against the versions it will really go live with,
+     * not against those another node is replacing at the same moment.
+     */
+    private Change whileNoOtherNodeChangesRules(CheckedChange change) throws RuleChangeRefusedException {
+        try {
+            return transaction.execute(status -> {
+                versions.lockRuleChanges();
+                try {
+                    return change.checkAndStore();
+                } catch (RuleChangeRefusedException refused) {
+                    throw new RefusedWithinTransaction(refused); // rolls back whatever was stored
+                }
+            });
+        } catch (RefusedWithinTransaction refused) {
+            throw refused.refusal;
+        }
+    }
+
+    private interface CheckedChange {
+        Change checkAndStore() throws RuleChangeRefusedException;
+    }
+
+    private record Change(RuleSet rules, int version) {
+    }
+
+    private static final class RefusedWithinTransaction extends RuntimeException {
+        private final RuleChangeRefusedException refusal;
+
+        RefusedWithinTransaction(RuleChangeRefusedException refusal) {
+            super(refusal.getMessage(), null, false, false);
+            this.refusal = refusal;
+        }
     }
 
     public List<TableVersion> versions(String table) {
@@ -167,11 +189,13 @@ public class RuleSetRegistry {
         List<RuleSource> tables = versions.activeSources();
         if (!checksum(sources(tables)).equals(live.get().checksum())) {
             try {
-                live.set(build(checkStored(tables, "the active versions")));
+                live.set(verified(checkStored(tables, "the active versions"), "the active versions"));
                 log.info("Rules {} activated from the database", live.get().checksum());
             } catch (RuleChangeRefusedException e) {
-                log.error("Active rule versions fail the checks or do not compile here; rules {} stay live: {}",
-                        live.get().checksum(), e.problems());
+                // e.g. two nodes each changed a table, checked against the other's old version: together they fail
+                log.error("The active rule versions ({}) fail the checks, do not compile or fail a scenario here; rules {} "
+                        + "stay live:\n{}", versions.active().stream().map(v -> v.table() + " v" + v.version()).toList(),
+                        live.get().checksum(), String.join("\n", e.problems()));
             }
         }
         return live.get();
@@ -215,19 +239,19 @@ public class RuleSetRegistry {
         try {
             List<InspectedTable> tables = new ArrayList<>(checkStored(versions.activeSources(), "the active versions"));
             tables.addAll(newTables);
-            RuleSet rules = build(tables);
+            RuleSet rules = verified(tables, "the active versions");
             activateFolderTables(neverSeen, "first import");
             return rules;
         } catch (RuleChangeRefusedException outdated) {
-            log.warn("The active rule versions fail the checks or do not compile with this release; adopting the tables "
-                    + "of {}: {}", properties.decisionTablesDir(), outdated.problems());
+            log.warn("The active rule versions fail the checks, do not compile or fail a scenario with this release; "
+                    + "adopting the tables of {}:\n{}", properties.decisionTablesDir(), String.join("\n", outdated.problems()));
         }
         List<RuleSource> released = folderTables();
         List<InspectedTable> releasedTables = new ArrayList<>();
         for (RuleSource file : released) {
             releasedTables.add(check(tableName(file), file.content()));
         }
-        RuleSet rules = build(releasedTables);
+        RuleSet rules = verified(releasedTables, "the tables of " + properties.decisionTablesDir());
         activateFolderTables(released, "adopted with a new release");
         return rules;
     }
@@ -277,6 +301,33 @@ public class RuleSetRegistry {
             throw new RuleChangeRefusedException(change, problems);
         }
         return tables;
+    }
+
+    /**
+     * The one way to rules that may go live or be previewed, whichever path asks (upload, preview, folder, rollback,
+     * start-up, another node's change): checked tables, compiled, and every scenario of every table passing.
+     * {@code change} names what is refused when a scenario fails.
+     */
+    private RuleSet verified(List<InspectedTable> tables, String change) throws RuleChangeRefusedException {
+        RuleSet rules = build(tables);
+        List<String> failures = new ArrayList<>();
+        for (InspectedTable inspected : tables) {
+            for (Scenario scenario : inspected.scenarios()) {
+                for (ScenarioRunner runner : scenarioRunners) {
+                    if (runner.tables().contains(scenario.table())) {
+                        try {
+                            runner.run(rules, scenario).ifPresent(failure -> failures.add(scenario.where() + ": " + failure));
+                        } catch (RuntimeException unreadable) {
+                            failures.add(scenario.where() + ": the scenario cannot be run (" + unreadable.getMessage() + ")");
+                        }
+                    }
+                }
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new RuleChangeRefusedException(change, failures);
+        }
+        return rules;
     }
 
     /** Compiles checked tables (in file-name order) and the hand-written DRL; the checksum sums their files. */

@@ -12,6 +12,9 @@ import java.util.Optional;
 @Repository
 class RuleTableVersions {
 
+    /** "rules" in ASCII, beyond the 32-bit range of the per-table lock keys. */
+    private static final long RULE_CHANGES = 0x72_75_6C_65_73L;
+
     private final NamedParameterJdbcTemplate jdbc;
 
     RuleTableVersions(NamedParameterJdbcTemplate jdbc) {
@@ -59,6 +62,14 @@ class RuleTableVersions {
                 new MapSqlParameterSource("name", tableName).addValue("version", next).addValue("checksum", checksum)
                         .addValue("content", content).addValue("author", author).addValue("comment", comment));
         return next;
+    }
+
+    /**
+     * Takes the lock every rule change holds until its transaction ends, on every node sharing the database: a
+     * key apart from the per-table locks ({@code hashtext} gives a 32-bit number). Take it before those.
+     */
+    void lockRuleChanges() {
+        jdbc.queryForObject("select pg_advisory_xact_lock(:key)", new MapSqlParameterSource("key", RULE_CHANGES), Object.class);
     }
 
     /** Makes one version the active one of its table; call within a transaction. */

@@ -87,6 +87,40 @@ public final class Spreadsheets {
         }
     }
 
+    /**
+     * Inserts rows of text cells (from column A; an empty string leaves the cell out) right below the row holding
+     * the first cell reading {@code anchor}, moving everything below down, as "Insert rows" in Excel does.
+     */
+    public static byte[] insertRowsBelow(byte[] spreadsheet, String anchor, String[]... rows) {
+        DataFormatter formatter = new DataFormatter();
+        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(spreadsheet))) {
+            for (Sheet sheet : workbook) {
+                for (Row row : sheet) {
+                    for (Cell cell : row) {
+                        if (formatter.formatCellValue(cell).equals(anchor)) {
+                            int below = row.getRowNum() + 1;
+                            sheet.shiftRows(below, Math.max(below, sheet.getLastRowNum()), rows.length);
+                            for (int r = 0; r < rows.length; r++) {
+                                Row inserted = sheet.createRow(below + r);
+                                for (int c = 0; c < rows[r].length; c++) {
+                                    if (!rows[r][c].isEmpty()) {
+                                        inserted.createCell(c).setCellValue(rows[r][c]);
+                                    }
+                                }
+                            }
+                            ByteArrayOutputStream out = new ByteArrayOutputStream();
+                            workbook.write(out);
+                            return out.toByteArray();
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new IllegalArgumentException("No cell reads '" + anchor + "'");
+    }
+
     private static byte[] change(byte[] spreadsheet, String anchor, int offset, java.util.function.Consumer<Cell> change) {
         DataFormatter formatter = new DataFormatter();
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(spreadsheet))) {
