@@ -17,6 +17,8 @@ import org.tradeflow.order.OrderLine;
 import org.tradeflow.order.OrderStatus;
 import org.tradeflow.order.SalesOrder;
 import org.tradeflow.rules.RuleSetRegistry;
+import org.tradeflow.sourcing.RoutingDecision;
+import org.tradeflow.sourcing.RoutingRequest;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -233,14 +235,9 @@ public class AllocationService {
 
     private RoutingDecision route(SalesOrder order, List<OrderLine> lines) {
         return RoutingDecision.decide(rules.current(), lines.stream()
-                .map(line -> new RoutingRequest(line.getLineNo(), shipToRegion(order, line),
+                .map(line -> new RoutingRequest(line.getLineNo(), order.deliveryRegion(line),
                         line.getProduct().getCategory(), line.getProduct().getSku()))
                 .toList());
-    }
-
-    /** The line's delivery region: its ship-to address's, or the account's. */
-    static String shipToRegion(SalesOrder order, OrderLine line) {
-        return line.getShipToRegion() == null ? order.getAccount().getRegion() : line.getShipToRegion();
     }
 
     /** What one round of allocation leads to. */

@@ -1,9 +1,9 @@
 package org.tradeflow.approval;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tradeflow.account.Account;
-import org.tradeflow.integration.Outbox;
 import org.tradeflow.order.OrderLifecycle;
 import org.tradeflow.order.SalesOrder;
 import org.tradeflow.policy.PolicyViolation;
@@ -29,13 +29,13 @@ public class ApprovalService {
 
     private final OrderLifecycle orders;
     private final RuleSetRegistry rules;
-    private final Outbox outbox;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ApprovalService(OrderLifecycle orders, RuleSetRegistry rules, Outbox outbox, Clock clock) {
+    ApprovalService(OrderLifecycle orders, RuleSetRegistry rules, ApplicationEventPublisher events, Clock clock) {
         this.orders = orders;
         this.rules = rules;
-        this.outbox = outbox;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -67,8 +67,8 @@ public class ApprovalService {
     public void escalate(long orderId) {
         SalesOrder order = orders.get(orderId);
         orders.note(orderId, "APPROVAL_OVERDUE", "The approval deadline passed without a decision");
-        outbox.publish("ApprovalOverdue", order.getOrderNumber(), Map.of("orderNumber", order.getOrderNumber(),
-                "accountCode", order.getAccount().getCode(), "reason", String.valueOf(order.getStatusReason())));
+        events.publishEvent(new ApprovalOverdue(order.getOrderNumber(), order.getAccount().getCode(),
+                String.valueOf(order.getStatusReason())));
     }
 
     public record Approval(boolean required, String approverGroup, Instant dueAt) {

@@ -1,16 +1,15 @@
 package org.tradeflow.credit;
 
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.tradeflow.invoicing.InvoiceDocuments;
 import org.tradeflow.order.OrderLifecycle;
-import org.tradeflow.order.OrderStatus;
+import org.tradeflow.order.OrderQueries;
 import org.tradeflow.order.SalesOrder;
 
 import java.math.BigDecimal;
+import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * Credit exposure = open invoices + the uninvoiced value of the account's other open orders + this order,
@@ -21,11 +20,13 @@ import java.util.stream.Collectors;
 public class CreditService {
 
     private final OrderLifecycle orders;
-    private final NamedParameterJdbcTemplate jdbc;
+    private final OrderQueries orderQueries;
+    private final InvoiceDocuments invoices;
 
-    CreditService(OrderLifecycle orders, NamedParameterJdbcTemplate jdbc) {
+    CreditService(OrderLifecycle orders, OrderQueries orderQueries, InvoiceDocuments invoices) {
         this.orders = orders;
-        this.jdbc = jdbc;
+        this.orderQueries = orderQueries;
+        this.invoices = invoices;
     }
 
     /** Checks the order against its account's credit limit and records the outcome (a hold when it is over). */
@@ -43,16 +44,13 @@ public class CreditService {
     @Transactional(readOnly = true)
     public CreditCheck position(long orderId) {
         SalesOrder order = orders.get(orderId);
-        BigDecimal otherExposure = jdbc.queryForObject("""
-                select coalesce((select sum(net_total) from invoice where account_id = :accountId and status = 'OPEN'), 0)
-                     + coalesce((select sum(o.net_total - coalesce((select sum(i.net_total) from invoice i where i.order_id = o.id), 0))
-                                   from sales_order o
-                                  where o.account_id = :accountId and o.id <> :orderId and o.status in (:openStatuses)), 0)""",
-                new MapSqlParameterSource()
-                        .addValue("accountId", order.getAccount().getId())
-                        .addValue("orderId", orderId)
-                        .addValue("openStatuses", OrderStatus.OPEN.stream().map(Enum::name).collect(Collectors.toList())),
-                BigDecimal.class);
+        long accountId = order.getAccount().getId();
+        Map<Long, BigDecimal> openOrders = orderQueries.openOrderTotals(accountId, orderId);
+        Map<Long, BigDecimal> invoiced = invoices.invoicedTotals(openOrders.keySet());
+        // open invoices are owed already; of open orders, only what is not invoiced yet adds to the exposure
+        BigDecimal otherExposure = invoices.openInvoiceTotal(accountId).add(openOrders.entrySet().stream()
+                .map(open -> open.getValue().subtract(invoiced.getOrDefault(open.getKey(), BigDecimal.ZERO)))
+                .reduce(BigDecimal.ZERO, BigDecimal::add));
         return new CreditCheck(Objects.requireNonNull(otherExposure), order.getNetTotal(), order.getAccount().getCreditLimit(),
                 order.getCurrency());
     }

@@ -1,8 +1,8 @@
 package org.tradeflow.fulfilment;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.tradeflow.integration.Outbox;
 import org.tradeflow.inventory.StockLedger;
 import org.tradeflow.order.OrderLifecycle;
 import org.tradeflow.order.OrderLine;
@@ -22,18 +22,16 @@ public class FulfilmentService {
     private final ShipmentRepository shipments;
     private final StockLedger ledger;
     private final OrderLifecycle orders;
-    private final Outbox outbox;
-    private final DispatchListener dispatchListener;
+    private final ApplicationEventPublisher events;
     private final FulfilmentProperties properties;
     private final Clock clock;
 
-    FulfilmentService(ShipmentRepository shipments, StockLedger ledger, OrderLifecycle orders, Outbox outbox,
-                      DispatchListener dispatchListener, FulfilmentProperties properties, Clock clock) {
+    FulfilmentService(ShipmentRepository shipments, StockLedger ledger, OrderLifecycle orders, ApplicationEventPublisher events,
+                      FulfilmentProperties properties, Clock clock) {
         this.shipments = shipments;
         this.ledger = ledger;
         this.orders = orders;
-        this.outbox = outbox;
-        this.dispatchListener = dispatchListener;
+        this.events = events;
         this.properties = properties;
         this.clock = clock;
     }
@@ -115,13 +113,7 @@ public class FulfilmentService {
     }
 
     private void announce(String event, Shipment shipment) {
-        outbox.publish(event, shipment.getShipmentNumber(), Map.of(
-                "shipmentNumber", shipment.getShipmentNumber(),
-                "orderNumber", shipment.getOrder().getOrderNumber(),
-                "warehouse", shipment.getWarehouse().getCode(),
-                "shipTo", shipment.getShipTo() == null ? shipment.getOrder().getAccount().getCode() : shipment.getShipTo(),
-                "lines", shipment.getLines().stream().map(line -> Map.of(
-                        "sku", line.getOrderLine().getProduct().getSku(), "quantity", line.getQuantity())).toList()));
+        events.publishEvent(ShipmentAnnouncement.of(event, shipment));
     }
 
     /**
@@ -178,7 +170,8 @@ public class FulfilmentService {
                 && ShipmentPlan.of(ofOrder).openUnits(shipment.getOrder()) == 0;
         orders.shipped(orderId, allDispatched, shipment.getShipmentNumber() + " dispatched by " + carrier
                 + ", tracking " + trackingNumber);
-        dispatchListener.dispatched(shipment.getShipmentNumber());
+        events.publishEvent(new ShipmentDispatched(shipment.getShipmentNumber(), shipment.getOrder().getOrderNumber(),
+                shipment.getWarehouse().getCode(), carrier, trackingNumber, allDispatched));
         return shipment;
     }
 }

@@ -14,6 +14,13 @@ public interface ShipmentRepository extends JpaRepository<Shipment, Long> {
 
     List<Shipment> findByOrderIdOrderById(Long orderId);
 
+    /** The order's shipments with warehouse, lines and products, in one statement. */
+    @Query("""
+            select distinct s from Shipment s join fetch s.warehouse
+              left join fetch s.lines l left join fetch l.orderLine ol left join fetch ol.product
+             where s.order.id = :orderId order by s.sequenceNo""")
+    List<Shipment> findWithLinesByOrderId(long orderId);
+
     @Query("select s.order.id from Shipment s where s.id = :shipmentId")
     Optional<Long> findOrderId(long shipmentId);
 

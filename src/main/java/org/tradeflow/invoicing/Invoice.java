@@ -88,4 +88,7 @@ public class Invoice {
     public BigDecimal getNetTotal() { return netTotal; }
     public String getCurrency() { return currency; }
     public LocalDate getDueOn() { return dueOn; }
+    public LocalDate getIssuedOn() { return issuedOn; }
+    public String getStatus() { return status; }
+    public Shipment getShipment() { return shipment; }
 }

@@ -1,5 +1,6 @@
 package org.tradeflow.invoicing;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tradeflow.fulfilment.Shipment;
@@ -19,12 +20,15 @@ public class InvoicingService {
     private final InvoiceRepository invoices;
     private final ShipmentRepository shipments;
     private final OrderLifecycle orders;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    InvoicingService(InvoiceRepository invoices, ShipmentRepository shipments, OrderLifecycle orders, Clock clock) {
+    InvoicingService(InvoiceRepository invoices, ShipmentRepository shipments, OrderLifecycle orders,
+                     ApplicationEventPublisher events, Clock clock) {
         this.invoices = invoices;
         this.shipments = shipments;
         this.orders = orders;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -40,6 +44,8 @@ public class InvoicingService {
         Invoice invoice = invoices.save(Invoice.forShipment(invoices.nextInvoiceNumber(), shipment, LocalDate.now(clock), earlier));
         orders.note(orderId, "SHIPMENT_INVOICED", invoice.getInvoiceNumber() + " for " + shipmentNumber + ": "
                 + invoice.getNetTotal().toPlainString() + " " + invoice.getCurrency() + ", due " + invoice.getDueOn());
+        events.publishEvent(new InvoiceIssued(invoice.getInvoiceNumber(), shipment.getOrder().getOrderNumber(), shipmentNumber,
+                shipment.getOrder().getAccount().getCode(), invoice.getNetTotal(), invoice.getCurrency(), invoice.getDueOn()));
         return invoice;
     }
 }

@@ -1,5 +1,6 @@
 package org.tradeflow.order;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tradeflow.audit.AuditTrail;
@@ -13,12 +14,18 @@ import java.util.stream.Collectors;
 @Transactional
 public class OrderLifecycle {
 
+    /** Leaving one of these for allocation means the order was accepted. */
+    private static final java.util.Set<OrderStatus> ACCEPTING = java.util.EnumSet.of(OrderStatus.RECEIVED,
+            OrderStatus.ON_HOLD, OrderStatus.AWAITING_APPROVAL, OrderStatus.CREDIT_HOLD);
+
     private final OrderRepository orders;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
 
-    OrderLifecycle(OrderRepository orders, AuditTrail audit) {
+    OrderLifecycle(OrderRepository orders, AuditTrail audit, ApplicationEventPublisher events) {
         this.orders = orders;
         this.audit = audit;
+        this.events = events;
     }
 
     /** Locks the order until the transaction ends: changes of its shipments then happen one after the other. */
@@ -103,5 +110,9 @@ public class OrderLifecycle {
         OrderStatus previous = order.getStatus();
         order.moveTo(next, reason);
         audit.record(order.getId(), action, previous + " -> " + next + ": " + reason);
+        if (ACCEPTING.contains(previous) && (next == OrderStatus.ALLOCATED || next == OrderStatus.BACKORDERED)) {
+            events.publishEvent(new OrderAccepted(order.getOrderNumber(), order.getAccount().getCode(),
+                    order.getCustomerPoNumber(), order.getNetTotal(), order.getCurrency()));
+        }
     }
 }

@@ -6,17 +6,16 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.tradeflow.audit.AuditTrail;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the order's read model. Shipments and invoices are read with SQL so that the order capability
- * does not depend on fulfilment and invoicing, which depend on it.
+ * The order module's published queries: the order's read model (shipments and invoices told by their
+ * owners through {@link OrderDocuments}), orders waiting for stock, open orders of an account.
  */
 @Component
 public class OrderQueries {
@@ -26,8 +25,16 @@ public class OrderQueries {
     private final AuditTrail audit;
     private final OrderProcessProblems processProblems;
 
-    OrderQueries(OrderRepository orders, NamedParameterJdbcTemplate jdbc, AuditTrail audit, OrderProcessProblems processProblems) {
+    private final java.time.Clock clock;
+    private final OrderDocuments.Shipments shipmentsOfOrder;
+    private final OrderDocuments.Invoices invoicesOfOrder;
+
+    OrderQueries(OrderRepository orders, NamedParameterJdbcTemplate jdbc, AuditTrail audit, OrderProcessProblems processProblems,
+                 OrderDocuments.Shipments shipmentsOfOrder, OrderDocuments.Invoices invoicesOfOrder, java.time.Clock clock) {
+        this.clock = clock;
         this.orders = orders;
+        this.shipmentsOfOrder = shipmentsOfOrder;
+        this.invoicesOfOrder = invoicesOfOrder;
         this.jdbc = jdbc;
         this.audit = audit;
         this.processProblems = processProblems;
@@ -35,7 +42,7 @@ public class OrderQueries {
 
     @Transactional(readOnly = true)
     public OrderView view(SalesOrder order) {
-        List<OrderView.Shipment> shipments = shipments(order.getId());
+        List<OrderView.Shipment> shipments = shipmentsOfOrder.ofOrder(order.getId());
         Map<Integer, Integer> shippedOrPlanned = new HashMap<>();
         shipments.stream().filter(s -> !"CANCELLED".equals(s.status())).flatMap(s -> s.lines().stream())
                 .forEach(l -> shippedOrPlanned.merge(l.lineNo(), l.quantity(), Integer::sum));
@@ -48,7 +55,7 @@ public class OrderQueries {
                 order.getAccount().getName(), order.getCustomerPoNumber(), order.getRequestedDeliveryDate(), order.getStatus(), order.getStatusReason(),
                 order.getCurrency(), order.getNetTotal(), order.getRuleSetChecksum(), order.getCreatedAt(),
                 order.getCreatedBy(), order.getFillPolicy(), order.getMinFillRate(), order.getUrgency(),
-                order.getAllocationPriority(), lines, order.policyViolations(), shipments, invoices(order.getId()),
+                order.getAllocationPriority(), lines, order.policyViolations(), shipments, invoicesOfOrder.ofOrder(order.getId()),
                 processProblems.of(order.getOrderNumber()), audit.forOrder(order.getId()));
     }
 
@@ -63,41 +70,34 @@ public class OrderQueries {
         return view(orders.findById(orderId).orElseThrow(() -> org.tradeflow.web.ApiProblem.notFound("No order with id " + orderId)));
     }
 
-    private List<OrderView.Shipment> shipments(long orderId) {
-        Map<Long, OrderView.Shipment> shipments = new LinkedHashMap<>();
-        jdbc.query("""
-                select s.id, s.shipment_number, w.code as warehouse, s.ship_to, s.status, s.carrier, s.tracking_number, s.dispatched_at,
-                       ol.line_no, p.sku, sl.quantity
-                  from shipment s
-                  join warehouse w on w.id = s.warehouse_id
-                  left join shipment_line sl on sl.shipment_id = s.id
-                  left join order_line ol on ol.id = sl.order_line_id
-                  left join product p on p.id = ol.product_id
-                 where s.order_id = :orderId
-                 order by s.sequence_no, ol.line_no""", new MapSqlParameterSource("orderId", orderId), rs -> {
-            OrderView.Shipment shipment = shipments.computeIfAbsent(rs.getLong("id"), id -> {
-                try {
-                    return new OrderView.Shipment(id, rs.getString("shipment_number"), rs.getString("warehouse"),
-                            rs.getString("ship_to"), rs.getString("status"), rs.getString("carrier"), rs.getString("tracking_number"),
-                            rs.getObject("dispatched_at", OffsetDateTime.class), new ArrayList<>());
-                } catch (java.sql.SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            if (rs.getString("sku") != null) { // a cancelled shipment may have lost all its lines to an order change
-                shipment.lines().add(new OrderView.ShipmentLine(rs.getInt("line_no"), rs.getString("sku"), rs.getInt("quantity")));
-            }
-        });
-        return List.copyOf(shipments.values());
+    /** Orders with units waiting for one of these products, highest allocation priority first, then oldest first. */
+    @Transactional(readOnly = true)
+    public List<String> waitingFor(Collection<Long> productIds) {
+        return jdbc.queryForList("""
+                select o.order_number from sales_order o
+                 where o.status in ('BACKORDERED', 'PARTIALLY_SHIPPED')
+                   and exists (select 1 from order_line l where l.order_id = o.id and l.product_id in (:products))
+                 order by o.allocation_priority desc, o.created_at, o.id""",
+                new MapSqlParameterSource("products", productIds), String.class);
     }
 
-    private List<OrderView.Invoice> invoices(long orderId) {
-        return jdbc.query("""
-                select i.invoice_number, s.shipment_number, i.net_total, i.currency, i.issued_on, i.due_on, i.status
-                  from invoice i left join shipment s on s.id = i.shipment_id
-                 where i.order_id = :orderId order by i.id""", new MapSqlParameterSource("orderId", orderId),
-                (rs, row) -> new OrderView.Invoice(rs.getString("invoice_number"), rs.getString("shipment_number"),
-                        rs.getBigDecimal("net_total"), rs.getString("currency"), rs.getObject("issued_on", LocalDate.class),
-                        rs.getObject("due_on", LocalDate.class), rs.getString("status")));
+    /** Net totals of the account's open orders (not yet fully invoiced or ended), by order id, except one. */
+    @Transactional(readOnly = true)
+    public Map<Long, BigDecimal> openOrderTotals(long accountId, long exceptOrderId) {
+        Map<Long, BigDecimal> totals = new HashMap<>();
+        jdbc.query("select id, net_total from sales_order where account_id = :accountId and id <> :orderId and status in (:open)",
+                new MapSqlParameterSource().addValue("accountId", accountId).addValue("orderId", exceptOrderId)
+                        .addValue("open", OrderStatus.OPEN.stream().map(Enum::name).toList()),
+                rs -> {
+                    totals.put(rs.getLong("id"), rs.getBigDecimal("net_total"));
+                });
+        return totals;
+    }
+
+    /** Orders placed on these days (in the server's time zone), not rejected or cancelled, with lines and products. */
+    @Transactional(readOnly = true)
+    public List<SalesOrder> placedBetween(LocalDate from, LocalDate to) {
+        return orders.findPlacedBetween(from.atStartOfDay(clock.getZone()).toInstant(),
+                to.plusDays(1).atStartOfDay(clock.getZone()).toInstant(), List.of(OrderStatus.REJECTED, OrderStatus.CANCELLED));
     }
 }

@@ -39,6 +39,13 @@ public interface OrderRepository extends JpaRepository<SalesOrder, Long> {
     List<SalesOrder> searchAmong(@Param("accountCode") String accountCode, @Param("status") OrderStatus status,
                                  @Param("orderNumbers") Collection<String> orderNumbers, Pageable page);
 
+    @Query("""
+            select distinct o from SalesOrder o join fetch o.account join fetch o.lines l join fetch l.product
+             where o.createdAt >= :from and o.createdAt < :to and o.status not in :excluded
+             order by o.id""")
+    List<SalesOrder> findPlacedBetween(@Param("from") java.time.Instant from, @Param("to") java.time.Instant to,
+                                       @Param("excluded") Collection<OrderStatus> excluded);
+
     @Query(value = "select 'SO-' || nextval('order_number_seq')", nativeQuery = true)
     String nextOrderNumber();
 }

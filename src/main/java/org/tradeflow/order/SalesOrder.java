@@ -171,4 +171,9 @@ public class SalesOrder {
     public Integer getMinFillRate() { return minFillRate; }
     public Urgency getUrgency() { return urgency; }
     public int getAllocationPriority() { return allocationPriority; }
+
+    /** Where the line is delivered: its ship-to address's region, or the account's. */
+    public String deliveryRegion(OrderLine line) {
+        return line.getShipToRegion() == null ? account.getRegion() : line.getShipToRegion();
+    }
 }

@@ -5,10 +5,11 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.tradeflow.allocation.AllocationPriorities;
-import org.tradeflow.fulfilment.DispatchListener;
+import org.tradeflow.fulfilment.ShipmentDispatched;
 import org.tradeflow.order.OrderWorkflow;
 
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import java.util.function.Supplier;
 
 /** Starts and steers the order processes; every call joins the caller's transaction. */
 @Component
-class CamundaOrderWorkflow implements OrderWorkflow, DispatchListener {
+class CamundaOrderWorkflow implements OrderWorkflow {
 
     private final RuntimeService runtime;
     private final TaskService tasks;
@@ -90,8 +91,10 @@ class CamundaOrderWorkflow implements OrderWorkflow, DispatchListener {
         return woken;
     }
 
-    @Override
-    public void dispatched(String shipmentNumber) {
+    /** In the dispatch transaction: the shipment's process goes on to invoicing. */
+    @EventListener
+    void dispatched(ShipmentDispatched dispatched) {
+        String shipmentNumber = dispatched.shipmentNumber();
         runtime.createMessageCorrelation(OrderToCashProcess.MESSAGE_SHIPMENT_DISPATCHED)
                 .processInstanceBusinessKey(shipmentNumber)
                 .correlate();

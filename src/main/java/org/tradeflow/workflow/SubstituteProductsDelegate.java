@@ -3,7 +3,7 @@ package org.tradeflow.workflow;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import org.tradeflow.allocation.Substitutions;
+import org.tradeflow.orderdesk.Substitutions;
 
 @Component
 class SubstituteProductsDelegate implements JavaDelegate {

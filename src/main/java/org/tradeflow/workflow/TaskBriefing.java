@@ -2,7 +2,7 @@ package org.tradeflow.workflow;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.tradeflow.allocation.Substitutions;
+import org.tradeflow.orderdesk.Substitutions;
 import org.tradeflow.credit.CreditService;
 import org.tradeflow.order.OrderQueries;
 import org.tradeflow.order.OrderView;

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -32,9 +33,11 @@ public class ProcessDriver {
     private final RuntimeService runtime;
     private final FormService forms;
     private final ObjectMapper objectMapper;
+    private final JdbcTemplate jdbc;
 
     ProcessDriver(ManagementService management, TaskService tasks, RuntimeService runtime, FormService forms,
-                  ObjectMapper objectMapper) {
+                  ObjectMapper objectMapper, JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.management = management;
         this.tasks = tasks;
         this.runtime = runtime;
@@ -42,8 +45,32 @@ public class ProcessDriver {
         this.objectMapper = objectMapper;
     }
 
+    /**
+     * Waits until every event published so far has been handled by its listeners (they run after the commit, in
+     * their own thread, as in production), so the jobs they create exist before the test runs them.
+     */
+    public void awaitEventsHandled() {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            Integer incomplete = jdbc.queryForObject("select count(*) from event_publication where completion_date is null",
+                    Integer.class);
+            if (incomplete == null || incomplete == 0) {
+                return;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("Events still unhandled after 20 s: " + jdbc.queryForList(
+                "select listener_id, serialized_event from event_publication where completion_date is null"));
+    }
+
     /** Runs the due jobs of an order's processes until none is left; a failing job fails the test. */
     public void runJobs(String orderNumber) {
+        awaitEventsHandled();
         for (int round = 0; round < 100; round++) {
             List<Job> due = dueJobs(orderNumber);
             if (due.isEmpty()) {
@@ -59,6 +86,7 @@ public class ProcessDriver {
      * executor acquires them (jobExecutorAcquireByPriority).
      */
     public void runJobsInPriorityOrder(List<String> orderNumbers) {
+        awaitEventsHandled();
         for (int round = 0; round < 1000; round++) {
             Job next = orderNumbers.stream().flatMap(orderNumber -> dueJobs(orderNumber).stream())
                     .max(Comparator.comparingLong(Job::getPriority)).orElse(null);

@@ -1,4 +1,4 @@
-package org.tradeflow.allocation;
+package org.tradeflow.orderdesk;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;

@@ -1,4 +1,4 @@
-package org.tradeflow.allocation;
+package org.tradeflow.sourcing;
 
 /** How long does a parcel from this warehouse take to this region, and who carries it? (routing table) */
 public final class TransitQuestion {

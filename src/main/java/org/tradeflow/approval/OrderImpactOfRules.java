@@ -1,20 +1,24 @@
-package org.tradeflow.reporting;
+package org.tradeflow.approval;
 
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.stereotype.Service;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.tradeflow.approval.ApprovalCase;
-import org.tradeflow.approval.ApprovalService;
+import org.tradeflow.account.Account;
+import org.tradeflow.catalog.Product;
+import org.tradeflow.order.OrderLine;
+import org.tradeflow.order.OrderQueries;
+import org.tradeflow.order.SalesOrder;
 import org.tradeflow.policy.PolicyViolation;
 import org.tradeflow.pricing.OrderEvaluation;
 import org.tradeflow.pricing.PriceOffer;
 import org.tradeflow.pricing.PricingLine;
 import org.tradeflow.pricing.PricingService;
+import org.tradeflow.rules.RuleImpactPreview;
+import org.tradeflow.rules.RuleImpactPreview.Report;
+import org.tradeflow.rules.RuleImpactPreview.Revenue;
 import org.tradeflow.rules.RuleSet;
-import org.tradeflow.rules.RuleSetRegistry;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -27,25 +31,25 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * What a candidate rule change would do to real business: re-prices the orders of a period under the live
- * and the candidate rules (same lines, same quantities, today's list prices and catalog) and reports the
- * difference. A line whose product has no list price in the order's currency today cannot be re-priced: it is
- * named in the report and left out of both totals. Nothing is stored and nothing is activated.
+ * The rule-impact preview's comparison: re-prices the orders of a period under the live and the candidate
+ * rules (same lines, same quantities, today's list prices and catalog) and tells which would need approval. A
+ * line whose product has no list price in the order's currency today cannot be re-priced: it is named in the
+ * report and left out of both totals.
  */
-@Service
-public class RuleImpactPreview {
+@Component
+class OrderImpactOfRules implements RuleImpactPreview.OrderImpact {
 
-    private final NamedParameterJdbcTemplate jdbc;
-    private final RuleSetRegistry rules;
+    private final OrderQueries orderQueries;
+    private final Clock clock;
 
-    RuleImpactPreview(NamedParameterJdbcTemplate jdbc, RuleSetRegistry rules) {
-        this.jdbc = jdbc;
-        this.rules = rules;
+    OrderImpactOfRules(OrderQueries orderQueries, Clock clock) {
+        this.orderQueries = orderQueries;
+        this.clock = clock;
     }
 
+    @Override
     @Transactional(readOnly = true)
-    public Report preview(RuleSet candidate, LocalDate from, LocalDate to) {
-        RuleSet live = rules.current();
+    public Report compare(RuleSet live, RuleSet candidate, LocalDate from, LocalDate to) {
         Map<String, List<OrderLineRow>> orders = orderLines(from, to);
         List<String> linesNotRepriced = new ArrayList<>();
         int linesAffected = 0;
@@ -77,8 +81,8 @@ public class RuleImpactPreview {
             }
             add(byCurrency, first.currency(), totalBefore, totalAfter);
             add(byAccount, first.accountCode() + " " + first.currency(), totalBefore, totalAfter);
-            Set<String> violationsBefore = before.violations().stream().map(RuleImpactPreview::describe).collect(Collectors.toSet());
-            after.violations().stream().map(RuleImpactPreview::describe).filter(v -> !violationsBefore.contains(v))
+            Set<String> violationsBefore = before.violations().stream().map(OrderImpactOfRules::describe).collect(Collectors.toSet());
+            after.violations().stream().map(OrderImpactOfRules::describe).filter(v -> !violationsBefore.contains(v))
                     .forEach(v -> newViolations.add(order.getKey() + ": " + v));
             int ageDays = (int) ChronoUnit.DAYS.between(first.accountOpenedOn(), first.orderDay());
             boolean approvalBefore = ApprovalService.evaluate(live, new ApprovalCase(first.accountCode(), first.customerGroup(),
@@ -126,35 +130,26 @@ public class RuleImpactPreview {
 
     private Map<String, List<OrderLineRow>> orderLines(LocalDate from, LocalDate to) {
         Map<String, List<OrderLineRow>> orders = new LinkedHashMap<>();
-        jdbc.query("""
-                select o.order_number, o.currency, cast(o.created_at as date) as order_day, a.code, a.customer_group,
-                       coalesce(l.ship_to_region, a.region) as region, a.opened_on, l.line_no, l.quantity, p.sku, p.category, p.pack_size, p.discontinued,
-                       p.substitute_sku, pp.list_price, pp.unit_cost
-                  from sales_order o
-                  join customer_account a on a.id = o.account_id
-                  join order_line l on l.order_id = o.id
-                  join product p on p.id = l.product_id
-                  left join product_price pp on pp.product_id = p.id and pp.currency = o.currency
-                 where o.created_at >= cast(:from as date) and o.created_at < cast(:to as date) + 1
-                   and o.status not in ('REJECTED', 'CANCELLED')
-                 order by o.id, l.line_no""",
-                new MapSqlParameterSource("from", from).addValue("to", to), rs -> {
-                    LocalDate orderDay = rs.getObject("order_day", LocalDate.class);
-                    BigDecimal listPrice = rs.getBigDecimal("list_price");
-                    PricingLine line = listPrice == null ? null
-                            : PricingLine.line(rs.getInt("line_no"), rs.getString("sku"), rs.getInt("quantity"))
-                                    .product(rs.getString("category"), rs.getInt("pack_size"))
-                                    .listPrice(listPrice, rs.getString("currency"))
-                                    .account(rs.getString("code"), rs.getString("customer_group"), rs.getString("region"))
-                                    .orderDay(orderDay)
-                                    .unitCost(rs.getBigDecimal("unit_cost"))
-                                    .discontinued(rs.getBoolean("discontinued"), rs.getString("substitute_sku"))
-                                    .build();
-                    orders.computeIfAbsent(rs.getString("order_number"), n -> new ArrayList<>()).add(new OrderLineRow(
-                            line, rs.getInt("line_no"), rs.getString("sku"), rs.getString("code"),
-                            rs.getString("customer_group"), rs.getString("currency"),
-                            rs.getObject("opened_on", LocalDate.class), orderDay));
-                });
+        for (SalesOrder order : orderQueries.placedBetween(from, to)) {
+            Account account = order.getAccount();
+            LocalDate orderDay = LocalDate.ofInstant(order.getCreatedAt(), clock.getZone());
+            for (OrderLine orderLine : order.getLines()) {
+                Product product = orderLine.getProduct();
+                PricingLine line = product.listPrice(order.getCurrency())
+                        .map(listPrice -> PricingLine.line(orderLine.getLineNo(), product.getSku(), orderLine.getQuantity())
+                                .product(product.getCategory(), product.getPackSize())
+                                .listPrice(listPrice, order.getCurrency())
+                                .account(account.getCode(), account.getCustomerGroup(), order.deliveryRegion(orderLine))
+                                .orderDay(orderDay)
+                                .unitCost(product.unitCost(order.getCurrency()).orElse(null))
+                                .discontinued(product.isDiscontinued(), product.getSubstituteSku())
+                                .build())
+                        .orElse(null);
+                orders.computeIfAbsent(order.getOrderNumber(), n -> new ArrayList<>()).add(new OrderLineRow(line,
+                        orderLine.getLineNo(), product.getSku(), account.getCode(), account.getCustomerGroup(),
+                        order.getCurrency(), account.getOpenedOn(), orderDay));
+            }
+        }
         return orders;
     }
 
@@ -163,13 +158,4 @@ public class RuleImpactPreview {
                                 String currency, LocalDate accountOpenedOn, LocalDate orderDay) {
     }
 
-    /** Net revenue of the previewed orders under the live and the candidate rules. */
-    public record Revenue(String key, BigDecimal live, BigDecimal candidate, BigDecimal delta) {
-    }
-
-    public record Report(LocalDate from, LocalDate to, int ordersConsidered, int ordersAffected, int linesAffected,
-                         List<Revenue> revenueByCurrency, List<Revenue> revenueByAccount, List<String> affectedOrders,
-                         List<String> newViolations, List<String> newApprovals, List<String> linesNotRepriced,
-                         String candidateRules, String liveRules) {
-    }
 }

@@ -1,4 +1,4 @@
-package org.tradeflow.reporting;
+package org.tradeflow.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;

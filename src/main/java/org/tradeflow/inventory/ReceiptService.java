@@ -1,5 +1,6 @@
-package org.tradeflow.allocation;
+package org.tradeflow.inventory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,9 +23,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Books goods that arrived in a warehouse: a RECEIPT movement per line, the purchase order's expected supply
- * consumed, and the backorders that need these products woken, highest allocation priority first (their
- * allocation jobs carry the same priority, so the job executor serves them in that order).
+ * Books goods that arrived in a warehouse: a RECEIPT movement per line and the purchase order's expected supply
+ * consumed, and tells the other modules with a {@link StockReceived} event in the same transaction (the order
+ * desk wakes the backorders that wait for these products).
  */
 @Service
 public class ReceiptService {
@@ -34,16 +35,16 @@ public class ReceiptService {
     private final ProductRepository products;
     private final StockLedger ledger;
     private final IncomingSupply supply;
-    private final BackorderWakeUp wakeUp;
+    private final ApplicationEventPublisher events;
 
     ReceiptService(JdbcTemplate jdbc, WarehouseRepository warehouses, ProductRepository products, StockLedger ledger,
-                   IncomingSupply supply, BackorderWakeUp wakeUp) {
+                   IncomingSupply supply, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.warehouses = warehouses;
         this.products = products;
         this.ledger = ledger;
         this.supply = supply;
-        this.wakeUp = wakeUp;
+        this.events = events;
     }
 
     public record ReceivedLine(String sku, int quantity) {
@@ -53,8 +54,7 @@ public class ReceiptService {
      * What was booked and which waiting orders were woken, in the order they will be allocated; {@code replayed}
      * when the same Idempotency-Key booked these goods before (nothing is booked again).
      */
-    public record Receipt(String warehouseCode, String reference, List<ReceivedLine> lines, List<String> wokenOrders,
-                          boolean replayed) {
+    public record Receipt(String warehouseCode, String reference, List<ReceivedLine> lines, boolean replayed) {
     }
 
     @Transactional
@@ -69,7 +69,7 @@ public class ReceiptService {
                 if (!earlier.get(0).equals(hash)) {
                     throw ApiProblem.invalidField("Idempotency-Key", "was already used by you for a different receipt");
                 }
-                return new Receipt(warehouseCode, reference, lines, List.of(), true);
+                return new Receipt(warehouseCode, reference, lines, true);
             }
             // a concurrent retry with the same key fails on the unique key and is answered as a replay
             jdbc.update("insert into goods_receipt (idempotency_key, request_hash, warehouse_code, reference, booked_by) "
@@ -93,10 +93,9 @@ public class ReceiptService {
             ledger.receive(new StockLedger.StockKey(warehouse.getId(), productId), line.quantity(), reference);
             supply.received(warehouse.getId(), productId, reference, line.quantity());
         });
-        // filled once the receipt is committed, before this call returns to the controller
-        List<String> woken = wakeUp.afterCommit(lines.stream().map(line -> bySku.get(line.sku()).getId()).distinct().toList(),
-                "Receipt " + reference + " in " + warehouseCode + " booked by " + user);
-        return new Receipt(warehouseCode, reference, lines, woken, false);
+        events.publishEvent(new StockReceived(warehouseCode, reference,
+                lines.stream().map(line -> bySku.get(line.sku()).getId()).distinct().toList(), user));
+        return new Receipt(warehouseCode, reference, lines, false);
     }
 
     private static String fingerprint(String warehouseCode, String reference, List<ReceivedLine> lines) {

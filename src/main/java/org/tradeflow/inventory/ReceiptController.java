@@ -1,4 +1,4 @@
-package org.tradeflow.allocation;
+package org.tradeflow.inventory;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

@@ -1,5 +1,7 @@
-package org.tradeflow.allocation;
+package org.tradeflow.orderdesk;
 
+import org.springframework.context.ApplicationEventPublisher;
+import org.tradeflow.inventory.StockReleased;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tradeflow.fulfilment.FulfilmentService;
@@ -41,17 +43,17 @@ public class OrderChanges {
     private final FulfilmentService fulfilment;
     private final OrderWorkflow workflow;
     private final StockLedger ledger;
-    private final BackorderWakeUp wakeUp;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     OrderChanges(OrderLifecycle orders, ShipmentRepository shipments, FulfilmentService fulfilment, OrderWorkflow workflow,
-                 StockLedger ledger, BackorderWakeUp wakeUp, Clock clock) {
+                 StockLedger ledger, ApplicationEventPublisher events, Clock clock) {
         this.orders = orders;
         this.shipments = shipments;
         this.fulfilment = fulfilment;
         this.workflow = workflow;
         this.ledger = ledger;
-        this.wakeUp = wakeUp;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -113,8 +115,8 @@ public class OrderChanges {
         emptied.forEach(workflow::shipmentCancelled);
         if (!lines.isEmpty()) {
             // this order, if it waits, may ship now or have nothing left to wait for; others may use what it gave back
-            wakeUp.afterCommit(order.getLines().stream().map(line -> line.getProduct().getId()).distinct().toList(),
-                    "Order " + order.getOrderNumber() + " changed by " + user);
+            events.publishEvent(new StockReleased(order.getLines().stream().map(line -> line.getProduct().getId()).distinct().toList(),
+                    "Order " + order.getOrderNumber() + " changed by " + user));
         }
     }
 

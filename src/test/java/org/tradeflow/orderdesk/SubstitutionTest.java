@@ -1,4 +1,4 @@
-package org.tradeflow.allocation;
+package org.tradeflow.orderdesk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.task.Task;

@@ -1,4 +1,4 @@
-package org.tradeflow.allocation;
+package org.tradeflow.sourcing;
 
 import java.util.Arrays;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package org.tradeflow.reporting;
+package org.tradeflow.rules;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;

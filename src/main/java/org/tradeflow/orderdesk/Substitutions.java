@@ -1,4 +1,4 @@
-package org.tradeflow.allocation;
+package org.tradeflow.orderdesk;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -6,6 +6,8 @@ import org.tradeflow.catalog.Product;
 import org.tradeflow.catalog.ProductRepository;
 import org.tradeflow.fulfilment.ShipmentPlan;
 import org.tradeflow.fulfilment.ShipmentRepository;
+import org.tradeflow.sourcing.RoutingDecision;
+import org.tradeflow.sourcing.RoutingRequest;
 import org.tradeflow.inventory.StockLedger;
 import org.tradeflow.inventory.StockLedger.StockKey;
 import org.tradeflow.inventory.Warehouse;
@@ -123,7 +125,7 @@ public class Substitutions {
             if (substitute == null) {
                 continue;
             }
-            String region = AllocationService.shipToRegion(order, line);
+            String region = order.deliveryRegion(line);
             int shortfall = plan.openUnits(line) - inStock(line.getProduct(), region, line.getLineNo(), byCode, available);
             if (shortfall > 0 && inStock(substitute, region, line.getLineNo(), byCode, available) >= shortfall) {
                 offers.add(new Offer(line, substitute, shortfall));

@@ -1,5 +1,7 @@
-package org.tradeflow.allocation;
+package org.tradeflow.orderdesk;
 
+import org.springframework.context.ApplicationEventPublisher;
+import org.tradeflow.inventory.StockReleased;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tradeflow.fulfilment.FulfilmentService;
@@ -18,15 +20,15 @@ public class OrderCancellation {
     private final FulfilmentService fulfilment;
     private final OrderWorkflow workflow;
     private final StockLedger ledger;
-    private final BackorderWakeUp wakeUp;
+    private final ApplicationEventPublisher events;
 
     OrderCancellation(OrderLifecycle orders, FulfilmentService fulfilment, OrderWorkflow workflow, StockLedger ledger,
-                      BackorderWakeUp wakeUp) {
+                      ApplicationEventPublisher events) {
         this.orders = orders;
         this.fulfilment = fulfilment;
         this.workflow = workflow;
         this.ledger = ledger;
-        this.wakeUp = wakeUp;
+        this.events = events;
     }
 
     @Transactional
@@ -44,8 +46,8 @@ public class OrderCancellation {
         orders.cancel(orderId, "Cancelled " + why);
         workflow.cancelled(order.getOrderNumber(), why);
         if (released > 0) {
-            wakeUp.afterCommit(order.getLines().stream().map(line -> line.getProduct().getId()).distinct().toList(),
-                    "Stock released by the cancellation of " + order.getOrderNumber());
+            events.publishEvent(new StockReleased(order.getLines().stream().map(line -> line.getProduct().getId()).distinct().toList(),
+                    "Stock released by the cancellation of " + order.getOrderNumber()));
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.tradeflow.allocation;
+package org.tradeflow.sourcing;
 
 /** One line's sourcing question for the routing table: where should this ship from? */
 public final class RoutingRequest {

@@ -1,4 +1,4 @@
-package org.tradeflow.allocation;
+package org.tradeflow.sourcing;
 
 import org.springframework.stereotype.Component;
 import org.tradeflow.rules.RuleSet;
