@@ -58,8 +58,9 @@ public class PricingService {
         }
         Map<String, Product> bySku = products.findBySkuIn(requested.stream().map(LineRequest::sku).toList()).stream()
                 .collect(Collectors.toMap(Product::getSku, Function.identity()));
-        Map<String, PricingLine.LastPaid> lastPaid = account.memorizesPrices()
-                ? history.lastPaid(account.getId(), account.getCurrency(), bySku.keySet()) : Map.of();
+        Map<Long, PricingLine.LastPaid> lastPaid = account.memorizesPrices()
+                ? history.lastPaid(account.getId(), account.getCurrency(), bySku.values().stream().map(Product::getId).toList())
+                : Map.of();
         Map<String, Address> shipTos = requested.stream().anyMatch(line -> line.shipTo() != null)
                 ? addresses.findByAccountCode(account.getCode()).stream().collect(Collectors.toMap(Address::getCode, Function.identity()))
                 : Map.of();
@@ -86,7 +87,7 @@ public class PricingService {
                         .orderDay(LocalDate.now(clock))
                         .unitCost(product.unitCost(account.getCurrency()).orElse(null))
                         .discontinued(product.isDiscontinued(), product.getSubstituteSku())
-                        .lastPaid(lastPaid.get(product.getSku()))
+                        .lastPaid(lastPaid.get(product.getId()))
                         .build());
             }
         }
