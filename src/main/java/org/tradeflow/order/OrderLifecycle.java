@@ -6,6 +6,7 @@ import org.tradeflow.audit.AuditTrail;
 import org.tradeflow.policy.PolicyViolation;
 import org.tradeflow.web.ApiProblem;
 
+import java.time.Clock;
 import java.util.stream.Collectors;
 
 /** The order's status changes, each one recorded in the audit trail with its reason. */
@@ -15,10 +16,12 @@ public class OrderLifecycle {
 
     private final OrderRepository orders;
     private final AuditTrail audit;
+    private final Clock clock;
 
-    OrderLifecycle(OrderRepository orders, AuditTrail audit) {
+    OrderLifecycle(OrderRepository orders, AuditTrail audit, Clock clock) {
         this.orders = orders;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** Locks the order until the transaction ends: changes of its shipments then happen one after the other. */
@@ -68,7 +71,7 @@ public class OrderLifecycle {
     /** Allocation rounds after a dispatch keep the order PARTIALLY_SHIPPED (and a backorder BACKORDERED): the reason changes. */
     private void moveUnlessPartlyShipped(SalesOrder order, OrderStatus next, String action, String reason) {
         if (order.getStatus() == OrderStatus.PARTIALLY_SHIPPED || order.getStatus() == next) {
-            order.explain(reason);
+            order.explain(reason, clock.instant());
             audit.record(order.getId(), action, reason);
             return;
         }
@@ -101,7 +104,7 @@ public class OrderLifecycle {
 
     private void move(SalesOrder order, OrderStatus next, String action, String reason) {
         OrderStatus previous = order.getStatus();
-        order.moveTo(next, reason);
+        order.moveTo(next, reason, clock.instant());
         audit.record(order.getId(), action, previous + " -> " + next + ": " + reason);
     }
 }
