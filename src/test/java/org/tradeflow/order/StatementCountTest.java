@@ -22,9 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What each use case costs in SQL statements (every JDBC round trip: Hibernate's, JdbcTemplate's and Camunda's),
  * for an order of 50 and one of 1,000 lines, each line its own product: capture over HTTP, the process run until
- * the order is allocated, reading it back, and the catalog before and after it grew by 1,000 products. A use case
- * may cost a few statements more for the large order, and one more per batch of {@value #BATCH_SIZE} rows it
- * writes, but nothing per line: a statement per line or product (an N+1) fails the test. The counts are printed.
+ * the order is allocated, reading it back, dispatching its shipment over HTTP, the process run until it is invoiced, and the catalog before and after it grew by 1,000 products. A use case
+ * may cost a few statements more for the large order, and two more per batch of {@value #BATCH_SIZE} rows it
+ * writes (the batch and the call for their ids), but nothing per line: a statement per line or product (an N+1) fails the test. The counts are printed.
  */
 class StatementCountTest extends IntegrationTest {
 
@@ -53,16 +53,18 @@ class StatementCountTest extends IntegrationTest {
         UseCases large = run(account, skus.subList(0, LARGE));
 
         System.out.println(report(small, large, catalogBefore, catalogAfter));
-        // writes batched: each use case writes rows of at most this many kinds in batches
-        assertConstant("capture", small.capture(), large.capture(), 3);
-        assertConstant("process run to ALLOCATED", small.process(), large.process(), 3);
+        // statements per 50 rows: a batch of inserts and one call of the rows' pooled id sequence
+        assertConstant("capture", small.capture(), large.capture(), 2); // order lines
+        assertConstant("process run to ALLOCATED", small.process(), large.process(), 2); // shipment lines
         assertConstant("read-back", small.readBack(), large.readBack(), 0);
+        assertConstant("dispatch", small.dispatch(), large.dispatch(), 0);
+        assertConstant("process run to INVOICED", small.invoicing(), large.invoicing(), 2); // invoice lines
         assertConstant("GET /api/v1/products", catalogBefore, catalogAfter, 0);
     }
 
-    /** Growth beyond a small constant and one statement per batch of rows of each batched kind is growth per line. */
-    private static void assertConstant(String useCase, Count small, Count large, int batchedKinds) {
-        int allowed = 5 + batchedKinds * (LARGE - SMALL) / BATCH_SIZE;
+    /** Growth beyond a small constant and the given statements per batch of {@value #BATCH_SIZE} rows is growth per line. */
+    private static void assertConstant(String useCase, Count small, Count large, int statementsPerBatch) {
+        int allowed = 5 + statementsPerBatch * (LARGE - SMALL) / BATCH_SIZE;
         assertThat(large.statements() - small.statements())
                 .as("%s: %d statements for %d lines, %d for %d lines; most frequent for %d lines:%n%s", useCase,
                         small.statements(), SMALL, large.statements(), LARGE, LARGE, large.top(12))
@@ -86,7 +88,14 @@ class StatementCountTest extends IntegrationTest {
         Count readBack = counter.record(() -> read.set(reload(created.get())));
         assertThat(read.get().get("status").asText()).as(read.get().get("statusReason").asText()).isEqualTo("ALLOCATED");
         assertThat(read.get().get("lines")).hasSize(skus.size());
-        return new UseCases(skus.size(), capture, process, readBack);
+        JsonNode shipments = read.get().get("shipments");
+        assertThat(shipments).as("one shipment, whatever the size of the order").hasSize(1);
+        Count dispatch = counter.record(() -> dispatch(shipments.get(0)));
+        Count invoicing = counter.record(() -> runJobs(orderNumber));
+        JsonNode invoiced = counter.ignoring(() -> reload(created.get()));
+        assertThat(invoiced.get("status").asText()).isEqualTo("INVOICED");
+        assertThat(invoiced.get("invoices")).hasSize(1);
+        return new UseCases(skus.size(), capture, process, readBack, dispatch, invoicing);
     }
 
     /** As the job executor would run them; the test's own look-ups for due jobs are not counted. */
@@ -112,6 +121,8 @@ class StatementCountTest extends IntegrationTest {
         row(report, "capture (POST /api/v1/orders)", small.capture(), large.capture());
         row(report, "process run to ALLOCATED", small.process(), large.process());
         row(report, "read-back (GET /api/v1/orders/{id})", small.readBack(), large.readBack());
+        row(report, "dispatch (POST .../dispatch)", small.dispatch(), large.dispatch());
+        row(report, "process run to INVOICED", small.invoicing(), large.invoicing());
         report.append(String.format(Locale.ROOT, "  %-34s %14s %14s%n", "", "catalog", "+" + LARGE + " products"));
         row(report, "GET /api/v1/products", catalogBefore, catalogAfter);
         report.append("Most frequent statements of the ").append(large.lines()).append("-line process run:\n")
@@ -127,6 +138,6 @@ class StatementCountTest extends IntegrationTest {
         return count.statements() + (count.batchedRows() > 0 ? " [" + count.batchedRows() + "]" : "");
     }
 
-    private record UseCases(int lines, Count capture, Count process, Count readBack) {
+    private record UseCases(int lines, Count capture, Count process, Count readBack, Count dispatch, Count invoicing) {
     }
 }
