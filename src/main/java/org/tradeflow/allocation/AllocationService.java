@@ -115,7 +115,7 @@ public class AllocationService {
                         + (shipment.getShipTo() == null ? "" : " to " + shipment.getShipTo()));
             }
         }
-        reservations.forEach((stock, quantity) -> ledger.reserve(stock, quantity, orderId));
+        ledger.reserveAll(reservations, orderId);
         int backordered = openUnits - reservable;
         if (policy == FillPolicy.FILL_OR_KILL && backordered > 0) {
             missingByLine.forEach(OrderLine::cancelUnits);

@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.BatchSize;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -32,7 +33,12 @@ public class Product {
     private boolean discontinued;
     private String substituteSku;
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    /**
+     * Read only where prices are needed, with the products ({@code findWithPrices*}); anything else that touches them
+     * loads them for up to a hundred products at once, never one query per product.
+     */
+    @ElementCollection(fetch = FetchType.LAZY)
+    @BatchSize(size = 100)
     @CollectionTable(name = "product_price", joinColumns = @JoinColumn(name = "product_id"))
     @MapKeyColumn(name = "currency")
     private Map<String, ProductPrice> prices = new HashMap<>();

@@ -22,7 +22,7 @@ class ProductController {
     /** The active catalog with list prices in one currency (EUR unless asked otherwise). */
     @GetMapping
     List<ProductView> list(@RequestParam(defaultValue = "EUR") @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO currency code such as EUR") String currency) {
-        return products.findAllByActiveTrueOrderBySku().stream()
+        return products.findWithPricesAllActive().stream()
                 .map(p -> new ProductView(p.getSku(), p.getName(), p.getCategory(), p.getPackSize(),
                         p.listPrice(currency).orElse(null), currency, p.isDiscontinued(), p.getSubstituteSku()))
                 .toList();

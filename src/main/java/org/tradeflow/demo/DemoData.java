@@ -18,6 +18,7 @@ import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,8 +43,10 @@ class DemoData implements ApplicationRunner {
 
     private final JdbcTemplate jdbc;
     private final StockLedger ledger;
+    private final Clock clock;
 
-    DemoData(JdbcTemplate jdbc, StockLedger ledger) {
+    DemoData(JdbcTemplate jdbc, StockLedger ledger, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.ledger = ledger;
     }
@@ -57,7 +60,7 @@ class DemoData implements ApplicationRunner {
         if (accounts != null && accounts > 0) {
             return;
         }
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         account("ACME-DE", "Acme Handels GmbH", "DEALER", "GOLD", "EU-CENTRAL", "EUR", 30, "50000", today.minusYears(6));
         account("ALPINE-AT", "Alpine Geschenke KG", "DEALER", "SILVER", "EU-CENTRAL", "EUR", 30, "20000", today.minusYears(2));
         account("NORD-SE", "Nordic Interiors AB", "WHOLESALE", "SILVER", "EU-NORTH", "EUR", 45, "30000", today.minusYears(4));

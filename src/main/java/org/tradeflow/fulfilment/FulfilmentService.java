@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Requests shipments from warehouses and books their dispatch. */
 @Service
@@ -158,13 +159,13 @@ public class FulfilmentService {
                     + "; only a requested shipment can be dispatched");
         }
         shipment.dispatched(carrier, trackingNumber, clock.instant());
-        // Stock rows in product order, as allocation locks them, so the two never deadlock.
-        List<ShipmentLine> lines = shipment.getLines().stream()
-                .sorted(Comparator.comparing(line -> line.getOrderLine().getProduct().getId())).toList();
-        for (ShipmentLine line : lines) {
-            ledger.ship(new StockLedger.StockKey(shipment.getWarehouse().getId(), line.getOrderLine().getProduct().getId()),
-                    line.getQuantity(), orderId, shipment.getId());
+        // Stock rows in product order, as allocation locks them, so the two never deadlock; one movement per row.
+        Map<StockLedger.StockKey, Integer> shipped = new TreeMap<>(Comparator.comparingLong(StockLedger.StockKey::productId));
+        for (ShipmentLine line : shipment.getLines()) {
+            shipped.merge(new StockLedger.StockKey(shipment.getWarehouse().getId(), line.getOrderLine().getProduct().getId()),
+                    line.getQuantity(), Integer::sum);
         }
+        ledger.shipAll(shipped, orderId, shipment.getId());
         List<Shipment> ofOrder = shipments.findByOrderIdOrderById(orderId);
         boolean allDispatched = ofOrder.stream().noneMatch(s -> s.getStatus().isOpen())
                 && ShipmentPlan.of(ofOrder).openUnits(shipment.getOrder()) == 0;

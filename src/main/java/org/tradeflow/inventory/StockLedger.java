@@ -2,6 +2,7 @@ package org.tradeflow.inventory;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,6 +56,15 @@ public class StockLedger {
         move(key, "RESERVATION", 0, quantity, orderId, null, null);
     }
 
+    /**
+     * An order's reservations in one round trip, however many stock rows: the rows are booked (and so locked) in
+     * the map's iteration order.
+     */
+    public void reserveAll(Map<StockKey, Integer> quantities, long orderId) {
+        moveAll(quantities.entrySet().stream().map(e -> movement(e.getKey(), "RESERVATION", 0, e.getValue(), orderId, null, null))
+                .toArray(SqlParameterSource[]::new));
+    }
+
     /** A reservation given back: the shipment it was for is cancelled. */
     public void release(StockKey key, int quantity, long orderId, long shipmentId) {
         move(key, "RELEASE", 0, -quantity, orderId, shipmentId, null);
@@ -86,6 +96,13 @@ public class StockLedger {
         move(key, "SHIPMENT", -quantity, -quantity, orderId, shipmentId, null);
     }
 
+    /** What a dispatched shipment takes out, in one round trip, booked in the map's iteration order. */
+    public void shipAll(Map<StockKey, Integer> quantities, long orderId, long shipmentId) {
+        moveAll(quantities.entrySet().stream()
+                .map(e -> movement(e.getKey(), "SHIPMENT", -e.getValue(), -e.getValue(), orderId, shipmentId, null))
+                .toArray(SqlParameterSource[]::new));
+    }
+
     public void receive(StockKey key, int quantity) {
         receive(key, quantity, null);
     }
@@ -98,19 +115,32 @@ public class StockLedger {
         move(key, "RECEIPT", quantity, 0, null, null, reference);
     }
 
+    private static final String INSERT_MOVEMENT = """
+            insert into stock_movement (warehouse_id, product_id, kind, on_hand_delta, reserved_delta, order_id,
+                                        shipment_id, reference)
+            values (:warehouseId, :productId, :kind, :onHandDelta, :reservedDelta, :orderId, :shipmentId, :reference)""";
+
     private void move(StockKey key, String kind, int onHandDelta, int reservedDelta, Long orderId, Long shipmentId,
                       String reference) {
-        jdbc.update("""
-                insert into stock_movement (warehouse_id, product_id, kind, on_hand_delta, reserved_delta, order_id,
-                                            shipment_id, reference)
-                values (:warehouseId, :productId, :kind, :onHandDelta, :reservedDelta, :orderId, :shipmentId, :reference)""",
-                keyParameters(key)
-                        .addValue("kind", kind)
-                        .addValue("onHandDelta", onHandDelta)
-                        .addValue("reservedDelta", reservedDelta)
-                        .addValue("orderId", orderId)
-                        .addValue("shipmentId", shipmentId)
-                        .addValue("reference", reference));
+        jdbc.update(INSERT_MOVEMENT, movement(key, kind, onHandDelta, reservedDelta, orderId, shipmentId, reference));
+    }
+
+    /** One batch (the driver rewrites it into multi-row inserts); the trigger applies the rows in this order. */
+    private void moveAll(SqlParameterSource[] movements) {
+        if (movements.length > 0) {
+            jdbc.batchUpdate(INSERT_MOVEMENT, movements);
+        }
+    }
+
+    private static MapSqlParameterSource movement(StockKey key, String kind, int onHandDelta, int reservedDelta, Long orderId,
+                                                  Long shipmentId, String reference) {
+        return keyParameters(key)
+                .addValue("kind", kind)
+                .addValue("onHandDelta", onHandDelta)
+                .addValue("reservedDelta", reservedDelta)
+                .addValue("orderId", orderId)
+                .addValue("shipmentId", shipmentId)
+                .addValue("reference", reference);
     }
 
     private static MapSqlParameterSource keyParameters(StockKey key) {

@@ -76,7 +76,7 @@ public class OrderIntake {
                     + account.getCode() + " has no default)");
         }
         SalesOrder capture = SalesOrder.capture(orders.nextOrderNumber(), account, request.customerPoNumber(),
-                request.requestedDeliveryDate(), callerKey, requestHash, submittedBy, priced, byId);
+                request.requestedDeliveryDate(), callerKey, requestHash, submittedBy, priced, byId, clock.instant());
         capture.fulfilmentTerms(fillPolicy, minFillRate, request.urgency() == null ? Urgency.NORMAL : request.urgency());
         SalesOrder order = orders.save(capture);
         audit.record(order.getId(), "ORDER_RECEIVED", "Order " + order.getOrderNumber() + " for " + account.getCode()

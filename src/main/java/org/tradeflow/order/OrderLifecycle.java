@@ -7,6 +7,7 @@ import org.tradeflow.audit.AuditTrail;
 import org.tradeflow.policy.PolicyViolation;
 import org.tradeflow.web.ApiProblem;
 
+import java.time.Clock;
 import java.util.stream.Collectors;
 
 /** The order's status changes, each one recorded in the audit trail with its reason. */
@@ -21,11 +22,13 @@ public class OrderLifecycle {
     private final OrderRepository orders;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    OrderLifecycle(OrderRepository orders, AuditTrail audit, ApplicationEventPublisher events) {
+    OrderLifecycle(OrderRepository orders, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
         this.orders = orders;
         this.audit = audit;
         this.events = events;
+        this.clock = clock;
     }
 
     /** Locks the order until the transaction ends: changes of its shipments then happen one after the other. */
@@ -75,7 +78,7 @@ public class OrderLifecycle {
     /** Allocation rounds after a dispatch keep the order PARTIALLY_SHIPPED (and a backorder BACKORDERED): the reason changes. */
     private void moveUnlessPartlyShipped(SalesOrder order, OrderStatus next, String action, String reason) {
         if (order.getStatus() == OrderStatus.PARTIALLY_SHIPPED || order.getStatus() == next) {
-            order.explain(reason);
+            order.explain(reason, clock.instant());
             audit.record(order.getId(), action, reason);
             return;
         }
@@ -108,7 +111,7 @@ public class OrderLifecycle {
 
     private void move(SalesOrder order, OrderStatus next, String action, String reason) {
         OrderStatus previous = order.getStatus();
-        order.moveTo(next, reason);
+        order.moveTo(next, reason, clock.instant());
         audit.record(order.getId(), action, previous + " -> " + next + ": " + reason);
         if (ACCEPTING.contains(previous) && (next == OrderStatus.ALLOCATED || next == OrderStatus.BACKORDERED)) {
             events.publishEvent(new OrderAccepted(order.getOrderNumber(), order.getAccount().getCode(),

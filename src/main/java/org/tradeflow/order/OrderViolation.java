@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import org.tradeflow.policy.PolicyViolation;
 import org.tradeflow.policy.Severity;
@@ -18,8 +19,10 @@ import org.tradeflow.policy.Severity;
 @Table(name = "order_violation")
 public class OrderViolation {
 
+    /** Fifty ids per round trip to the sequence (V15), so that Hibernate can insert in batches. */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "order_violation_ids")
+    @SequenceGenerator(name = "order_violation_ids", sequenceName = "order_violation_id_seq", allocationSize = 50)
     private Long id;
     @ManyToOne(optional = false)
     @JoinColumn(name = "order_id")

@@ -71,7 +71,7 @@ public class OrderChanges {
         if (requestedDeliveryDate != null) {
             RequestedDelivery.check("requestedDeliveryDate", requestedDeliveryDate, LocalDate.now(clock));
             changes.add("requested delivery date " + order.getRequestedDeliveryDate() + " -> " + requestedDeliveryDate);
-            order.rescheduleDelivery(requestedDeliveryDate);
+            order.rescheduleDelivery(requestedDeliveryDate, clock.instant());
         }
         List<Shipment> ofOrder = shipments.findByOrderIdOrderById(orderId);
         if (!lines.isEmpty()) {

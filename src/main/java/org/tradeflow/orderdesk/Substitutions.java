@@ -19,6 +19,7 @@ import org.tradeflow.order.SalesOrder;
 import org.tradeflow.rules.RuleSetRegistry;
 import org.tradeflow.web.ApiProblem;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,9 +41,12 @@ public class Substitutions {
     private final StockLedger ledger;
     private final RuleSetRegistry rules;
     private final OrderWorkflow workflow;
+    private final Clock clock;
 
     Substitutions(OrderLifecycle orders, ShipmentRepository shipments, ProductRepository products,
-                  WarehouseRepository warehouses, StockLedger ledger, RuleSetRegistry rules, OrderWorkflow workflow) {
+                  WarehouseRepository warehouses, StockLedger ledger, RuleSetRegistry rules, OrderWorkflow workflow,
+                  Clock clock) {
+        this.clock = clock;
         this.orders = orders;
         this.shipments = shipments;
         this.products = products;
@@ -83,7 +87,7 @@ public class Substitutions {
     public void substitute(long orderId, String approvedBy) {
         SalesOrder order = orders.lock(orderId);
         for (Offer offer : offers(order)) {
-            OrderLine line = order.substitute(offer.line(), offer.substitute(), offer.units());
+            OrderLine line = order.substitute(offer.line(), offer.substitute(), offer.units(), clock.instant());
             orders.note(orderId, "PRODUCT_SUBSTITUTED", offer.describe() + " on new line " + line.getLineNo()
                     + ", " + approvedBy);
         }

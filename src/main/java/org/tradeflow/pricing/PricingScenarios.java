@@ -6,6 +6,7 @@ import org.tradeflow.rules.Scenario;
 import org.tradeflow.rules.ScenarioRunner;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -21,6 +22,12 @@ import java.util.stream.Collectors;
 @Component
 class PricingScenarios implements ScenarioRunner {
 
+    private final Clock clock;
+
+    PricingScenarios(Clock clock) {
+        this.clock = clock;
+    }
+
     @Override
     public Set<String> tables() {
         return Set.of("pricing", "order-policy");
@@ -30,7 +37,7 @@ class PricingScenarios implements ScenarioRunner {
     public Optional<String> run(RuleSet rules, Scenario scenario) {
         PricingLine line;
         try {
-            LocalDate orderDay = LocalDate.parse(orDefault(scenario.get("Order day"), LocalDate.now().toString()));
+            LocalDate orderDay = LocalDate.parse(orDefault(scenario.get("Order day"), LocalDate.now(clock).toString()));
             line = PricingLine.line(1, scenario.get("SKU"), Integer.parseInt(scenario.get("Quantity")))
                     .product(scenario.get("Product category"), Integer.parseInt(orDefault(scenario.get("Pack size"), "1")))
                     .listPrice(new BigDecimal(scenario.get("List price")), scenario.get("Currency"))

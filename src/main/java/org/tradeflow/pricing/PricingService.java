@@ -56,7 +56,7 @@ public class PricingService {
             throw ApiProblem.invalidField("currency", "account " + accountCode + " buys in " + account.getCurrency()
                     + "; an order in " + requestedCurrency + " is refused, not converted");
         }
-        Map<String, Product> bySku = products.findBySkuIn(requested.stream().map(LineRequest::sku).toList()).stream()
+        Map<String, Product> bySku = products.findWithPricesBySkuIn(requested.stream().map(LineRequest::sku).toList()).stream()
                 .collect(Collectors.toMap(Product::getSku, Function.identity()));
         Map<Long, PricingLine.LastPaid> lastPaid = account.memorizesPrices()
                 ? history.lastPaid(account.getId(), account.getCurrency(), bySku.values().stream().map(Product::getId).toList())

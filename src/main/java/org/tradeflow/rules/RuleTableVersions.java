@@ -78,6 +78,8 @@ class RuleTableVersions {
         // The same per-table lock as numbering: two nodes activating at once take turns.
         jdbc.queryForObject("select pg_advisory_xact_lock(hashtext(:name))", parameters, Object.class);
         jdbc.update("update rule_table_version set active = false where table_name = :name and active", parameters);
+        // The database's time, as for created_at (its column default): both times of a version come from one clock,
+        // whichever node wrote them.
         jdbc.update("update rule_table_version set active = true, activated_at = now() where table_name = :name and version_no = :version",
                 parameters);
     }

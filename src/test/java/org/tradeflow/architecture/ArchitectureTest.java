@@ -1,9 +1,15 @@
 package org.tradeflow.architecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+
+import java.time.Clock;
+import java.util.List;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -28,4 +34,17 @@ class ArchitectureTest {
     static final ArchRule capabilitiesDoNotReachIntoWorkflow = noClasses()
             .that().resideOutsideOfPackages("org.tradeflow.workflow..", "org.tradeflow")
             .should().dependOnClassesThat().resideInAPackage("org.tradeflow.workflow..");
+
+    /**
+     * What time it is comes from the {@code Clock} bean (TimeConfiguration), so tests and every node agree on it:
+     * {@code Instant.now()}, {@code LocalDate.now()}, {@code now(zone)} and the like read the system clock behind its back.
+     */
+    @ArchTest
+    static final ArchRule timeComesFromTheClockBean = noClasses()
+            .should().callMethodWhere(DescribedPredicate.describe("now() without a Clock argument",
+                    (JavaMethodCall call) -> call.getTarget().getName().equals("now") && !takesOnlyAClock(call.getTarget().getRawParameterTypes())));
+
+    private static boolean takesOnlyAClock(List<JavaClass> parameters) {
+        return parameters.size() == 1 && parameters.get(0).isEquivalentTo(Clock.class);
+    }
 }

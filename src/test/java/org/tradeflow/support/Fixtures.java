@@ -71,6 +71,34 @@ public class Fixtures {
     }
 
     /**
+     * Many new GIFTS products at once (listed at this EUR price and 12.00 USD, pack of 1), each with this stock, written
+     * in a few set-based statements: the receipts still go into the ledger, whose trigger books them. Their SKUs, in order.
+     */
+    public java.util.List<String> products(int count, Map<String, Integer> stockByWarehouse, String eurListPrice) {
+        String prefix = "B" + System.nanoTime() % 1_000_000_000L + "-" + SEQUENCE.incrementAndGet() + "-";
+        return transaction.execute(status -> {
+            java.util.List<Long> ids = jdbc.queryForList("""
+                    insert into product (sku, name, category, pack_size)
+                    select ? || lpad(n::text, 5, '0'), 'Test item ' || ? || n, 'GIFTS', 1 from generate_series(1, ?) n
+                    returning id""", Long.class, prefix, prefix, count);
+            Long[] idArray = ids.toArray(Long[]::new);
+            java.sql.Array productIds = jdbc.execute((java.sql.Connection c) -> c.createArrayOf("bigint", idArray));
+            jdbc.update("""
+                    insert into product_price (product_id, currency, list_price)
+                    select id, c.currency, c.price from unnest(?) id
+                     cross join (values ('EUR', ?::numeric), ('USD', 12.00)) c (currency, price)""",
+                    productIds, new BigDecimal(eurListPrice));
+            jdbc.update("insert into stock (warehouse_id, product_id) select w.id, p from warehouse w cross join unnest(?) p",
+                    productIds);
+            stockByWarehouse.forEach((warehouse, quantity) -> jdbc.update("""
+                    insert into stock_movement (warehouse_id, product_id, kind, on_hand_delta, reserved_delta)
+                    select (select id from warehouse where code = ?), p, 'RECEIPT', ?, 0 from unnest(?) p""",
+                    warehouse, quantity, productIds));
+            return jdbc.queryForList("select sku from product where id = any(?) order by sku", String.class, productIds);
+        });
+    }
+
+    /**
      * A new account with the terms, group, region and limit of a demo account, so that a test's open orders never
      * eat into the credit another test relies on. Returns its code.
      */
