@@ -12,6 +12,9 @@ import static org.tradeflow.workflow.OrderToCashProcess.Variables;
 @Component
 class AllocateStockDelegate implements JavaDelegate {
 
+    /** An element only the current model has: an instance without it runs on the first model. */
+    private static final String FIRST_MODEL_LACKS = "ServiceTaskFindSubstitute";
+
     private final AllocationService allocation;
 
     AllocateStockDelegate(AllocationService allocation) {
@@ -26,7 +29,7 @@ class AllocateStockDelegate implements JavaDelegate {
         // one round's shipments are numbered one after the other: a count and the first number say which
         execution.setVariable(Variables.SHIPMENT_COUNT, planned.size());
         execution.setVariable(Variables.FIRST_SHIPMENT_NO, planned.isEmpty() ? 0 : sequenceNo(planned.get(0)));
-        if (!execution.hasVariable(Variables.ORDER_NUMBER)) {
+        if (execution.getBpmnModelInstance().getModelElementById(FIRST_MODEL_LACKS) == null) {
             // an instance of the first model loops over a list; remove once no v1 instance runs
             execution.setVariable(Variables.NEW_SHIPMENTS, String.join(",", planned));
         }
