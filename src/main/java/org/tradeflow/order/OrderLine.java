@@ -87,6 +87,16 @@ public class OrderLine {
         return line;
     }
 
+    /** New quantity and price from a repricing of its order (an order desk correction); the line keeps its number. */
+    void reprice(PricedOrder.PricedLine priced) {
+        this.quantity = priced.quantity();
+        this.unitPrice = priced.unitPrice();
+        this.netAmount = priced.netAmount();
+        this.priceSource = priced.priceSource();
+        this.priceRule = priced.priceRule();
+        this.priceExplanation = priced.explanation().text();
+    }
+
     /** Gives up units that cannot or need not ship any more; never more than the line has. */
     public void cancelUnits(int units) {
         if (units < 0 || cancelledQuantity + units > quantity) {

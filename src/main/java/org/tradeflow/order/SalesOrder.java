@@ -104,6 +104,32 @@ public class SalesOrder {
         ruleSetChecksum = priced.ruleSetChecksum();
     }
 
+    /**
+     * Takes a correction of the order desk on an order on hold: the lines named in {@code dropped} go, the others
+     * take their new pricing (one evaluation of the whole order, their line numbers kept), and the violations are
+     * the new evaluation's.
+     */
+    public void correct(PricedOrder priced, java.util.Set<Integer> dropped) {
+        if (status != OrderStatus.ON_HOLD) {
+            throw new IllegalStateException("Order " + orderNumber + " is " + status + "; only an order on hold is corrected");
+        }
+        lines.removeIf(line -> dropped.contains(line.getLineNo()));
+        Map<Integer, PricedOrder.PricedLine> byLineNo = new java.util.HashMap<>();
+        priced.lines().forEach(line -> byLineNo.put(line.lineNo(), line));
+        for (OrderLine line : lines) {
+            PricedOrder.PricedLine repriced = byLineNo.get(line.getLineNo());
+            if (repriced == null || repriced.productId() != line.getProduct().getId()) {
+                throw new IllegalStateException("Line " + line.getLineNo() + " of " + orderNumber + " was not repriced");
+            }
+            line.reprice(repriced);
+        }
+        violations.clear();
+        priced.violations().forEach(violation -> violations.add(new OrderViolation(this, violation)));
+        netTotal = priced.netTotal();
+        ruleSetChecksum = priced.ruleSetChecksum();
+        updatedAt = Instant.now();
+    }
+
     /** How this order is filled when stock is short: the request's choice, else the account's. */
     void fulfilmentTerms(FillPolicy fillPolicy, Integer minFillRate, Urgency urgency) {
         this.fillPolicy = fillPolicy;

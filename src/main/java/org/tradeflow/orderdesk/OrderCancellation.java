@@ -12,6 +12,8 @@ import org.tradeflow.order.OrderWorkflow;
 import org.tradeflow.order.SalesOrder;
 import org.tradeflow.web.ApiProblem;
 
+import java.util.List;
+
 /** Cancels an order before anything shipped: its reservations go back to stock and its process ends. */
 @Service
 public class OrderCancellation {
@@ -31,6 +33,10 @@ public class OrderCancellation {
         this.events = events;
     }
 
+    /**
+     * Cancels the order: its process does the steps (event subprocess "Cancelled on request": cancel shipments and
+     * release stock, mark the order cancelled) in this transaction, so a refusal changes nothing.
+     */
     @Transactional
     public void cancel(long orderId, String reason, String user) {
         SalesOrder order = orders.lock(orderId);
@@ -39,15 +45,29 @@ public class OrderCancellation {
                     + " and can no longer be cancelled" + (order.getStatus() == OrderStatus.PARTIALLY_SHIPPED
                     ? " (part of it has shipped)" : ""));
         }
-        // rows in (product, warehouse) order, as allocation locks them
-        ledger.lockAvailable(order.getLines().stream().map(line -> line.getProduct().getId()).distinct().toList());
-        int released = fulfilment.cancelOpenShipments(orderId);
-        String why = "by " + user + ": " + reason + (released == 0 ? "" : "; " + released + " shipment(s) released");
-        orders.cancel(orderId, "Cancelled " + why);
+        String why = "by " + user + ": " + reason;
         workflow.cancelled(order.getOrderNumber(), why);
-        if (released > 0) {
-            events.publishEvent(new StockReleased(order.getLines().stream().map(line -> line.getProduct().getId()).distinct().toList(),
-                    "Stock released by the cancellation of " + order.getOrderNumber()));
+        if (order.getStatus() != OrderStatus.CANCELLED) {
+            // no process did the steps: an instance of the first model (its subprocess had none); remove once no v1 instance runs
+            markCancelled(orderId, why, cancelShipments(orderId));
         }
+    }
+
+    /** Cancels the shipments not dispatched yet and releases their stock; returns how many were cancelled. */
+    @Transactional
+    public int cancelShipments(long orderId) {
+        SalesOrder order = orders.lock(orderId);
+        List<Long> products = order.getLines().stream().map(line -> line.getProduct().getId()).distinct().toList();
+        ledger.lockAvailable(products); // rows in (product, warehouse) order, as allocation locks them
+        int released = fulfilment.cancelOpenShipments(orderId);
+        if (released > 0) {
+            events.publishEvent(new StockReleased(products, "Stock released by the cancellation of " + order.getOrderNumber()));
+        }
+        return released;
+    }
+
+    @Transactional
+    public void markCancelled(long orderId, String why, int releasedShipments) {
+        orders.cancel(orderId, "Cancelled " + why + (releasedShipments == 0 ? "" : "; " + releasedShipments + " shipment(s) released"));
     }
 }

@@ -50,6 +50,19 @@ public class PricingService {
      */
     @Transactional(readOnly = true)
     public PricedOrder price(String accountCode, String requestedCurrency, List<LineRequest> requested) {
+        return price(accountCode, requestedCurrency, requested, java.util.stream.IntStream.rangeClosed(1, requested.size())
+                .boxed().toList());
+    }
+
+    /**
+     * The same, for lines that keep the numbers they have on an order ({@code lineNos}, one per requested line):
+     * repricing a corrected order names its lines as the order does.
+     */
+    @Transactional(readOnly = true)
+    public PricedOrder price(String accountCode, String requestedCurrency, List<LineRequest> requested, List<Integer> lineNos) {
+        if (lineNos.size() != requested.size()) {
+            throw new IllegalArgumentException(requested.size() + " lines but " + lineNos.size() + " line numbers");
+        }
         Account account = accounts.findByCode(accountCode)
                 .orElseThrow(() -> ApiProblem.invalidField("accountCode", "unknown account '" + accountCode + "'"));
         if (requestedCurrency != null && !requestedCurrency.equals(account.getCurrency())) {
@@ -70,16 +83,17 @@ public class PricingService {
             LineRequest line = requested.get(i);
             Product product = bySku.get(line.sku());
             String field = "lines[" + i + "].sku";
+            int lineNo = lineNos.get(i);
             if (line.shipTo() != null && !shipTos.containsKey(line.shipTo())) {
                 errors.add(new ApiProblem.FieldError("lines[" + i + "].shipTo", "account " + account.getCode()
-                        + " has no delivery address '" + line.shipTo() + "' (line " + (i + 1) + ")"));
+                        + " has no delivery address '" + line.shipTo() + "' (line " + lineNo + ")"));
             } else if (product == null || !product.isActive()) {
-                errors.add(new ApiProblem.FieldError(field, "unknown SKU '" + line.sku() + "' on line " + (i + 1)));
+                errors.add(new ApiProblem.FieldError(field, "unknown SKU '" + line.sku() + "' on line " + lineNo));
             } else if (product.listPrice(account.getCurrency()).isEmpty()) {
-                errors.add(new ApiProblem.FieldError(field, "SKU '" + line.sku() + "' on line " + (i + 1)
+                errors.add(new ApiProblem.FieldError(field, "SKU '" + line.sku() + "' on line " + lineNo
                         + " has no price in the account's currency " + account.getCurrency()));
             } else {
-                lines.add(PricingLine.line(i + 1, product.getSku(), line.quantity())
+                lines.add(PricingLine.line(lineNo, product.getSku(), line.quantity())
                         .product(product.getCategory(), product.getPackSize())
                         .listPrice(product.listPrice(account.getCurrency()).orElseThrow(), account.getCurrency())
                         .account(account.getCode(), account.getCustomerGroup(),

@@ -34,6 +34,7 @@ class CamundaOrderWorkflow implements OrderWorkflow {
     public void start(long orderId, String orderNumber) {
         runtime.startProcessInstanceByKey(OrderToCashProcess.PROCESS_KEY, orderNumber,
                 Variables.putValue(OrderToCashProcess.Variables.ORDER_ID, orderId)
+                        .putValue(OrderToCashProcess.Variables.ORDER_NUMBER, orderNumber)
                         .putValue(OrderToCashProcess.Variables.ALLOCATION_PRIORITY, priorities.assign(orderId)));
     }
 

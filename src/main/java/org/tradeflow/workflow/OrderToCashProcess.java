@@ -24,6 +24,8 @@ public final class OrderToCashProcess {
      */
     public static final class Variables {
         public static final String ORDER_ID = "orderId";
+        /** The order's number, for its shipments' business keys ({@code SO-100001-S3}). */
+        public static final String ORDER_NUMBER = "orderNumber";
         public static final String BLOCKING_VIOLATIONS = "blockingViolations";
         public static final String APPROVAL_REQUIRED = "approvalRequired";
         public static final String APPROVER_GROUP = "approverGroup";
@@ -31,8 +33,21 @@ public final class OrderToCashProcess {
         public static final String CREDIT_AVAILABLE = "creditAvailable";
         /** Who gets scarce stock first; also the priority of the allocation job. */
         public static final String ALLOCATION_PRIORITY = "allocationPriority";
-        /** Shipment numbers the last allocation planned, comma-separated (one fulfilment process each). */
+        /** How many shipments the last allocation planned (one fulfilment process each) ... */
+        public static final String SHIPMENT_COUNT = "shipmentCount";
+        /** ... numbered from this one on: {@code orderNumber-S<firstShipmentNo + loopCounter>}. */
+        public static final String FIRST_SHIPMENT_NO = "firstShipmentNo";
+        /**
+         * The first model's list of planned shipment numbers, comma-separated (it grows with the shipments).
+         * Set only for instances of that model; remove once no v1 instance runs.
+         */
         public static final String NEW_SHIPMENTS = "newShipments";
+        /** What the order desk may do about backordered units: NONE, ASK (the customer) or PRE_APPROVED. */
+        public static final String SUBSTITUTION = "substitution";
+        /** Shipments a cancellation cancelled (their stock released). */
+        public static final String RELEASED_SHIPMENTS = "releasedShipments";
+        /** The order desk's line corrections (exceptions decision CORRECT): a few short rows, capped by the form. */
+        public static final String LINE_CORRECTIONS = "lineCorrections";
         /** SHIPMENTS_PLANNED, WAITING, ALL_SHIPPED or NOTHING_TO_SHIP (AllocationService.Outcome). */
         public static final String ALLOCATION_OUTCOME = "allocationOutcome";
         public static final String CANCEL_REASON = "cancelReason";

@@ -39,7 +39,11 @@ import java.util.stream.Stream;
  */
 final class ProcessExpressionManager extends JuelExpressionManager {
 
-    /** Beans the models call by name besides delegates and listeners. */
+    /**
+     * Beans the first order-to-cash model calls by name besides delegates and listeners (its gateways ask
+     * {@code substitutions}, its fulfilment loop {@code processLists}); the current model reads variables only.
+     * Remove once no v1 instance runs.
+     */
     private static final Set<String> HELPERS = Set.of("processLists", "substitutions");
     private static final Set<String> VARIABLE_LOOKUPS = Set.of("hasVariable", "getVariable", "hasVariableLocal",
             "getVariableLocal", "getVariableTyped");

@@ -6,7 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Lists for multi-instance activities, built from comma-separated string variables (Java serialization of
+ * Only for instances of the first order-to-cash model (the current one loops over a shipment count); remove once
+ * no v1 instance runs. Lists for multi-instance activities, built from comma-separated string variables (Java serialization of
  * process variables is off): {@code ${processLists.of(newShipments)}}.
  */
 @Component

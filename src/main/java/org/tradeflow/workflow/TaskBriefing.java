@@ -7,7 +7,13 @@ import org.tradeflow.credit.CreditService;
 import org.tradeflow.order.OrderQueries;
 import org.tradeflow.order.OrderView;
 
+import org.tradeflow.catalog.ProductRepository;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -24,8 +30,11 @@ class TaskBriefing {
     private final CreditService credit;
     private final Substitutions substitutions;
     private final UserTimeZones timeZones;
+    private final ProductRepository products;
 
-    TaskBriefing(OrderQueries orders, CreditService credit, Substitutions substitutions, UserTimeZones timeZones) {
+    TaskBriefing(OrderQueries orders, CreditService credit, Substitutions substitutions, UserTimeZones timeZones,
+                 ProductRepository products) {
+        this.products = products;
         this.orders = orders;
         this.credit = credit;
         this.substitutions = substitutions;
@@ -36,7 +45,8 @@ class TaskBriefing {
     record Subject(String taskDefinitionKey, long orderId, String businessKey, Date dueDate, String userId) {
     }
 
-    record OrderLine(String line, String sku, String product, String quantity, String unitPrice, String netAmount, String why) {
+    record OrderLine(String line, String sku, String product, String quantity, String unitPrice, String netAmount, String margin,
+                     String why) {
     }
 
     record Finding(String line, String severity, String message) {
@@ -47,6 +57,8 @@ class TaskBriefing {
         OrderView order = orders.view(subject.orderId());
         String currency = order.currency();
         Map<String, Object> briefing = new LinkedHashMap<>();
+        Map<String, BigDecimal> costs = unitCosts(order);
+        Margin total = Margin.of(order.lines().stream().map(line -> Margin.of(line, costs.get(line.sku()))).toList());
         briefing.put("order", Map.of(
                 "orderNumber", order.orderNumber(),
                 "accountCode", order.accountCode(),
@@ -55,10 +67,12 @@ class TaskBriefing {
                 "requestedDelivery", PeopleFormat.day(order.requestedDeliveryDate()),
                 "lineCount", PeopleFormat.quantity(order.lines().size()),
                 "netTotal", PeopleFormat.money(order.netTotal(), currency),
+                "margin", total.describe(currency),
                 "status", order.status().name()));
         briefing.put("orderLines", order.lines().stream().map(line -> new OrderLine(String.valueOf(line.lineNo()), line.sku(),
                 line.name(), PeopleFormat.quantity(line.quantity()), PeopleFormat.unitPrice(line.unitPrice(), currency),
-                PeopleFormat.money(line.netAmount(), currency), line.priceExplanation())).toList());
+                PeopleFormat.money(line.netAmount(), currency), Margin.of(line, costs.get(line.sku())).describe(currency),
+                line.priceExplanation())).toList());
         briefing.put("problems", order.violations().stream().map(v -> new Finding(v.lineNo() == null ? "order"
                 : String.valueOf(v.lineNo()), v.severity().name(), v.message())).toList());
         briefing.put("task", Map.of(
@@ -80,6 +94,42 @@ class TaskBriefing {
                         "lines", shipment.lines().stream().map(l -> PeopleFormat.quantity(l.quantity()) + " x " + l.sku())
                                 .collect(Collectors.joining(", ")))));
         return briefing;
+    }
+
+    /** One query for the costs of all the order's SKUs (V5 unit_cost), in the order's currency. */
+    private Map<String, BigDecimal> unitCosts(OrderView order) {
+        Map<String, BigDecimal> costs = new HashMap<>();
+        List<String> skus = order.lines().stream().map(OrderView.Line::sku).distinct().toList();
+        if (!skus.isEmpty()) {
+            products.unitCosts(order.currency(), skus).forEach(row -> costs.put((String) row[0], (BigDecimal) row[1]));
+        }
+        return costs;
+    }
+
+    /** Net less cost, over the lines whose cost is known; {@code lines} counts them, {@code unknown} those without. */
+    record Margin(BigDecimal net, BigDecimal margin, int lines, int unknown) {
+
+        static Margin of(OrderView.Line line, BigDecimal unitCost) {
+            return unitCost == null ? new Margin(BigDecimal.ZERO, BigDecimal.ZERO, 0, 1)
+                    : new Margin(line.netAmount(), line.netAmount().subtract(unitCost.multiply(BigDecimal.valueOf(line.quantity()))), 1, 0);
+        }
+
+        static Margin of(List<Margin> parts) {
+            return parts.stream().reduce(new Margin(BigDecimal.ZERO, BigDecimal.ZERO, 0, 0), (a, b) -> new Margin(a.net.add(b.net),
+                    a.margin.add(b.margin), a.lines + b.lines, a.unknown + b.unknown));
+        }
+
+        /** 1,234.56 EUR (12.3 %), said plainly when costs are unknown. */
+        String describe(String currency) {
+            if (lines == 0) {
+                return "cost unknown";
+            }
+            String percent = net.signum() == 0 ? "" : " (" + margin.multiply(BigDecimal.valueOf(100))
+                    .divide(net, 1, RoundingMode.HALF_EVEN).toPlainString() + " %)";
+            return PeopleFormat.money(margin, currency) + percent
+                    + (unknown == 0 ? "" : " on " + PeopleFormat.quantity(lines) + " lines; " + PeopleFormat.quantity(unknown)
+                    + " without a known cost");
+        }
     }
 
     private String reason(Subject subject, OrderView order) {

@@ -121,7 +121,15 @@ class CamundaHardeningTest extends IntegrationTest {
         assertThat(started.json().get("detail").asText()).contains("started by the order intake");
         assertThat(withoutOrder.status()).as(withoutOrder.body()).isEqualTo(400);
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("order-to-cash").count()).isEqualTo(before);
+        assertThat(startable.status()).as(startable.body()).isEqualTo(200);
         assertThat(startable.json().findValuesAsText("key")).doesNotContain("order-to-cash", "shipment-fulfilment");
+        assertThat(api.getAs("demo", "demo", "/engine-rest/process-definition?latestVersion=true").json().findValuesAsText("key"))
+                .as("deployed, only not offered").contains("order-to-cash", "shipment-fulfilment");
+        // the list Tasklist's "Start process" dialog asks for, in a signed-in Tasklist session
+        java.net.http.HttpResponse<String> offered = org.tradeflow.support.TasklistSession.signIn(api.port(), "oscar", "demo")
+                .get("/process-definition?latestVersion=true&active=true&startableInTasklist=true&startablePermissionCheck=true");
+        assertThat(offered.statusCode()).as(offered.body()).isEqualTo(200);
+        assertThat(offered.body()).doesNotContain("\"order-to-cash\"", "\"shipment-fulfilment\"");
         assertThatThrownBy(() -> runtime.startProcessInstanceByKey("order-to-cash"))
                 .hasMessageContaining("started by the order intake");
     }

@@ -136,6 +136,59 @@ class OrderToCashProcessTest extends IntegrationTest {
     }
 
     @Test
+    void orderDeskCorrectsTheLinesAndTheOrderIsValidatedAgain() {
+        // line 1 breaks the pack multiple of 6; line 3 is not wanted any more
+        String sku = fixtures.product(Map.of("WH-DE", 100));
+        JsonNode order = submitAndRun(anOrder().forAccount("ALPINE-AT").line("85123A", 13).line(sku, 4).line(sku, 2).body());
+        String orderNumber = order.get("orderNumber").asText();
+        Task exceptions = processes.task(orderNumber, "UserTaskResolveOrderExceptions");
+
+        Api.Response corrected = api.postAs("oscar", "demo", "/engine-rest/task/" + exceptions.getId() + "/complete",
+                Map.of("variables", Map.of("exceptionsDecision", Map.of("value", "CORRECT", "type", "String"),
+                        "lineCorrections", Map.of("value", "line 1: quantity 12\n\nLine 3: drop", "type", "String"))));
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(204);
+        processes.runJobs(orderNumber);
+
+        JsonNode allocated = reload(order);
+        assertThat(allocated.get("status").asText()).isEqualTo("ALLOCATED");
+        assertThat(allocated.get("lines")).extracting(l -> l.get("lineNo").asInt() + ":" + l.get("quantity").asInt())
+                .containsExactly("1:12", "2:4");
+        assertThat(allocated.get("violations")).isEmpty();
+        assertThat(new BigDecimal(allocated.get("netTotal").asText())).isLessThan(new BigDecimal(order.get("netTotal").asText()));
+        assertThat(allocated.get("audit").toString()).contains("ORDER_CORRECTED", "By oscar: line 1 (85123A) quantity 13 -> 12",
+                "line 3 (" + sku + ") dropped");
+        assertThat(actions(allocated)).containsSubsequence("ORDER_ON_HOLD", "ORDER_CORRECTED", "ORDER_VALIDATED");
+    }
+
+    @Test
+    void aCorrectionThatCannotBeAppliedIsRefusedAndChangesNothing() {
+        JsonNode order = submitAndRun(anOrder().forAccount("ALPINE-AT").line("85123A", 13).body());
+        String orderNumber = order.get("orderNumber").asText();
+        Task exceptions = processes.task(orderNumber, "UserTaskResolveOrderExceptions");
+
+        Map<String, String> attempts = Map.of(
+                "line 9: quantity 12", "has no line 9",
+                "line 1: twelve", "Row 1 ('line 1: twelve') is not a correction",
+                "line 1: quantity 0", "write 'line 1: drop'",
+                "line 1: drop", "Dropping every line leaves no order",
+                "", "needs a reason in lineCorrections");
+        attempts.forEach((text, why) -> {
+            Api.Response refused = api.postAs("oscar", "demo", "/engine-rest/task/" + exceptions.getId() + "/complete",
+                    Map.of("variables", Map.of("exceptionsDecision", Map.of("value", "CORRECT", "type", "String"),
+                            "lineCorrections", Map.of("value", text, "type", "String"))));
+            assertThat(refused.status()).as(text + ": " + refused.body()).isEqualTo(400);
+            assertThat(refused.isProblem()).isTrue();
+            assertThat(refused.json().get("detail").asText()).as(text).contains(why);
+        });
+
+        JsonNode unchanged = reload(order);
+        assertThat(unchanged.get("status").asText()).isEqualTo("ON_HOLD");
+        assertThat(unchanged.get("lines")).extracting(l -> l.get("quantity").asInt()).containsExactly(13);
+        assertThat(actions(unchanged)).doesNotContain("ORDER_CORRECTED", "TASK_COMPLETED");
+        assertThat(processes.task(orderNumber, "UserTaskResolveOrderExceptions")).isNotNull();
+    }
+
+    @Test
     void largeOrderWaitsForSalesManagerWhoApprovesIt() {
         String sku = fixtures.product(Map.of("WH-NL", 2000));
         JsonNode order = submit(anOrder().forAccount("BRIT-UK").line(sku, 1200).body());
@@ -147,7 +200,9 @@ class OrderToCashProcessTest extends IntegrationTest {
         Task approval = processes.task(orderNumber, "UserTaskApproveOrder");
         assertThat(approval.getDueDate()).isInTheFuture();
         assertThat(processes.candidateGroups(approval)).containsExactly("sales-managers");
-        assertThat(processes.formData(approval).get("task").get("reason").asText()).contains("10,000");
+        JsonNode form = processes.formData(approval);
+        assertThat(form.get("task").get("reason").asText()).contains("10,000");
+        assertThat(form.get("order").get("margin").asText()).as("the fixture product has no known cost").isEqualTo("cost unknown");
 
         processes.complete(approval, Map.of("approvalDecision", "APPROVE", "decisionComment", "good customer"));
         processes.runJobs(orderNumber);
@@ -167,8 +222,12 @@ class OrderToCashProcessTest extends IntegrationTest {
             assertThat(v.get("code").asText()).isEqualTo("MARGIN");
             assertThat(v.get("severity").asText()).isEqualTo("APPROVAL");
         });
-        assertThat(processes.candidateGroups(processes.task(order.get("orderNumber").asText(), "UserTaskApproveOrder")))
-                .containsExactly("sales-managers");
+        Task approval = processes.task(order.get("orderNumber").asText(), "UserTaskApproveOrder");
+        assertThat(processes.candidateGroups(approval)).containsExactly("sales-managers");
+        // 5 x 9.20 = 46.00 EUR against 5 x 9.00 cost
+        JsonNode form = processes.formData(approval);
+        assertThat(form.get("order").get("margin").asText()).isEqualTo("1.00 EUR (2.2 %)");
+        assertThat(form.get("orderLines").get(0).get("margin").asText()).isEqualTo("1.00 EUR (2.2 %)");
     }
 
     @Test

@@ -197,6 +197,8 @@ class TaskCompletionGuardTest extends IntegrationTest {
         attempts.put("a serialized object", Map.of("approvalDecision", Map.of("value", "\"APPROVE\"", "type", "Object",
                 "valueInfo", Map.of("objectTypeName", "java.lang.String", "serializationDataFormat", "application/json"))));
         attempts.put("a NUL in the comment", Map.of("approvalDecision", string("APPROVE"), "decisionComment", string("ok\u0000")));
+        attempts.put("line corrections, which only the exceptions form declares", Map.of("approvalDecision", string("APPROVE"),
+                "lineCorrections", string("line 1: drop")));
 
         attempts.forEach((what, variables) -> {
             Api.Response refused = api.postAs("sam", "demo", "/engine-rest/task/" + approval.getId() + "/complete",
