@@ -8,7 +8,6 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -16,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.tradeflow.intake.Idempotency;
 
 import java.util.List;
 
@@ -24,9 +24,11 @@ import java.util.List;
 class ReceiptController {
 
     private final ReceiptService receipts;
+    private final Idempotency idempotency;
 
-    ReceiptController(ReceiptService receipts) {
+    ReceiptController(ReceiptService receipts, Idempotency idempotency) {
         this.receipts = receipts;
+        this.idempotency = idempotency;
     }
 
     /** 201 when booked; 200 when the same Idempotency-Key booked these goods before (nothing is booked twice). */
@@ -37,15 +39,8 @@ class ReceiptController {
                                                    Authentication caller) {
         List<ReceiptService.ReceivedLine> lines = request.lines().stream()
                 .map(line -> new ReceiptService.ReceivedLine(line.sku(), line.quantity())).toList();
-        ReceiptService.Receipt receipt;
-        try {
-            receipt = receipts.receive(request.warehouseCode(), request.reference(), lines, caller.getName(), idempotencyKey);
-        } catch (DataIntegrityViolationException concurrentRetry) {
-            if (idempotencyKey == null) {
-                throw concurrentRetry;
-            }
-            receipt = receipts.receive(request.warehouseCode(), request.reference(), lines, caller.getName(), idempotencyKey);
-        }
+        ReceiptService.Receipt receipt = idempotency.retryingOnRace(
+                () -> receipts.receive(request.warehouseCode(), request.reference(), lines, caller.getName(), idempotencyKey));
         return receipt.replayed() ? ResponseEntity.ok().header("Idempotent-Replayed", "true").body(receipt)
                 : ResponseEntity.status(HttpStatus.CREATED).body(receipt);
     }

@@ -5,7 +5,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -18,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.tradeflow.intake.Idempotency;
 
 import java.util.List;
 import java.util.Set;
@@ -30,12 +30,15 @@ class OrderController {
     private final OrderRepository orders;
     private final OrderQueries queries;
     private final OrderProcessProblems processProblems;
+    private final Idempotency idempotency;
 
-    OrderController(OrderIntake intake, OrderRepository orders, OrderQueries queries, OrderProcessProblems processProblems) {
+    OrderController(OrderIntake intake, OrderRepository orders, OrderQueries queries, OrderProcessProblems processProblems,
+                    Idempotency idempotency) {
         this.intake = intake;
         this.orders = orders;
         this.queries = queries;
         this.processProblems = processProblems;
+        this.idempotency = idempotency;
     }
 
     /** 201 with a new order; 200 with the first order when this is a resubmission of it. */
@@ -44,13 +47,8 @@ class OrderController {
                                      @RequestHeader(name = "Idempotency-Key", required = false)
                                      @Size(max = 128) @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII without spaces") String idempotencyKey,
                                      Authentication caller) {
-        OrderIntake.Submission submission;
-        try {
-            submission = intake.submit(request, idempotencyKey, caller.getName());
-        } catch (DataIntegrityViolationException concurrentDuplicate) {
-            submission = new OrderIntake.Submission(intake.findEarlier(request, idempotencyKey, caller.getName())
-                    .orElseThrow(() -> concurrentDuplicate), false);
-        }
+        OrderIntake.Submission submission = idempotency.retryingOnRace(
+                () -> intake.submit(request, idempotencyKey, caller.getName()));
         OrderView view = queries.view(submission.order().getId());
         if (!submission.created()) {
             return ResponseEntity.ok().header("Idempotent-Replayed", "true").body(view);

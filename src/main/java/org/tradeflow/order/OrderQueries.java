@@ -60,7 +60,7 @@ public class OrderQueries {
 
     @Transactional(readOnly = true)
     public OrderView view(long orderId) {
-        return view(orders.findById(orderId).orElseThrow(() -> org.tradeflow.web.ApiProblem.notFound("No order with id " + orderId)));
+        return view(orders.findById(orderId).orElseThrow(() -> new OrderNotFound(orderId)));
     }
 
     private List<OrderView.Shipment> shipments(long orderId) {

@@ -13,7 +13,6 @@ import java.util.Optional;
 
 public interface OrderRepository extends JpaRepository<SalesOrder, Long> {
 
-    Optional<SalesOrder> findByIdempotencyKey(String idempotencyKey);
 
     Optional<SalesOrder> findByOrderNumber(String orderNumber);
 
