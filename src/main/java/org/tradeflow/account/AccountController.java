@@ -1,5 +1,6 @@
 package org.tradeflow.account;
 
+import org.tradeflow.business.InCurrency;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,7 +24,7 @@ class AccountController {
     }
 
     record AccountView(String code, String name, String customerGroup, String tier, String region, String currency,
-                       int paymentTermsDays, BigDecimal creditLimit) {
+                       int paymentTermsDays, BigDecimal creditLimit) implements InCurrency {
         static AccountView of(Account a) {
             return new AccountView(a.getCode(), a.getName(), a.getCustomerGroup(), a.getTier(), a.getRegion(),
                     a.getCurrency(), a.getPaymentTermsDays(), a.getCreditLimit());

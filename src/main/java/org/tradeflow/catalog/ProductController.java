@@ -29,6 +29,6 @@ class ProductController {
     }
 
     record ProductView(String sku, String name, String category, int packSize, BigDecimal listPrice, String currency,
-                       boolean discontinued, String substituteSku) {
+                       boolean discontinued, String substituteSku) implements org.tradeflow.business.InCurrency {
     }
 }

@@ -1,5 +1,6 @@
 package org.tradeflow.order;
 
+import org.tradeflow.business.InCurrency;
 import org.tradeflow.account.FillPolicy;
 import org.tradeflow.audit.AuditTrail.AuditEntry;
 import org.tradeflow.policy.PolicyViolation;
@@ -21,7 +22,7 @@ public record OrderView(long id, String orderNumber, String accountCode, String 
                         FillPolicy fillPolicy, Integer minFillRatePercent, Urgency urgency, int allocationPriority,
                         List<Line> lines, List<PolicyViolation> violations, List<Shipment> shipments,
                         List<Invoice> invoices, List<OrderProcessProblems.ProcessProblem> processProblems,
-                        List<AuditEntry> audit) {
+                        List<AuditEntry> audit) implements InCurrency {
 
     /**
      * {@code backorderedQuantity}: units in no shipment yet, waiting for stock; {@code cancelledQuantity}: units
@@ -40,12 +41,12 @@ public record OrderView(long id, String orderNumber, String accountCode, String 
     }
 
     public record Invoice(String invoiceNumber, String shipmentNumber, BigDecimal netTotal, String currency,
-                          LocalDate issuedOn, LocalDate dueOn, String status) {
+                          LocalDate issuedOn, LocalDate dueOn, String status) implements InCurrency {
     }
 
     /** The short form used in order lists. */
     public record Summary(long id, String orderNumber, String accountCode, String customerPoNumber, OrderStatus status,
-                          String currency, BigDecimal netTotal, Instant createdAt) {
+                          String currency, BigDecimal netTotal, Instant createdAt) implements InCurrency {
         static Summary of(SalesOrder o) {
             return new Summary(o.getId(), o.getOrderNumber(), o.getAccount().getCode(), o.getCustomerPoNumber(),
                     o.getStatus(), o.getCurrency(), o.getNetTotal(), o.getCreatedAt());
