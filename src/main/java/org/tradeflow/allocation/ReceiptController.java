@@ -1,5 +1,11 @@
 package org.tradeflow.allocation;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -21,6 +27,7 @@ import java.util.List;
 
 /** Goods arrived: warehouses (or the order desk for them) book them here. */
 @RestController
+@Tag(name = "Inventory", description = "Goods receipts and stock counts")
 class ReceiptController {
 
     private final ReceiptService receipts;
@@ -33,6 +40,11 @@ class ReceiptController {
 
     /** 201 when booked; 200 when the same Idempotency-Key booked these goods before (nothing is booked twice). */
     @PostMapping("/api/v1/receipts")
+    @Operation(summary = "Book a goods receipt", description = "Books the goods into the warehouse's stock and wakes "
+            + "the backorders waiting for them, highest allocation priority first.")
+    @ApiResponse(responseCode = "201", description = "Booked; the orders woken, in the order they will be allocated", content = @Content(schema = @Schema(implementation = ReceiptService.Receipt.class)))
+    @ApiResponse(responseCode = "200", description = "The same Idempotency-Key booked these goods before: nothing is booked again", headers = @Header(name = "Idempotent-Replayed", description = "true"), content = @Content(schema = @Schema(implementation = ReceiptService.Receipt.class)))
+    @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
     ResponseEntity<ReceiptService.Receipt> receive(@Valid @RequestBody ReceiptRequest request,
                                                    @RequestHeader(name = "Idempotency-Key", required = false)
                                                    @Size(max = 128) @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII without spaces") String idempotencyKey,
@@ -45,12 +57,15 @@ class ReceiptController {
                 : ResponseEntity.status(HttpStatus.CREATED).body(receipt);
     }
 
+    @Schema(example = """
+            {"warehouseCode": "WH-DE", "reference": "PO-SUP-2026-118", "lines": [{"sku": "85123A", "quantity": 120}]}""")
     record ReceiptRequest(@NotBlank @Size(max = 16) String warehouseCode,
                           /** The purchase order or delivery note the goods came with. */
                           @NotBlank @Size(max = 64) String reference,
                           @NotEmpty @Size(max = 1000) List<@NotNull @Valid Line> lines) {
     }
 
+    @Schema(name = "ReceiptLine")
     record Line(@NotBlank @Size(max = 64) String sku, @Min(1) @Max(1_000_000) int quantity) {
     }
 }
