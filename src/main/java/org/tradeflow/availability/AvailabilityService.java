@@ -14,7 +14,7 @@ import org.tradeflow.inventory.StockLedger;
 import org.tradeflow.inventory.Warehouse;
 import org.tradeflow.inventory.WarehouseRepository;
 import org.tradeflow.rules.RuleSetRegistry;
-import org.tradeflow.web.ApiProblem;
+import org.tradeflow.business.InvalidInput;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -56,7 +56,7 @@ public class AvailabilityService {
     public Availability check(String sku, int quantity, String region, String accountCode) {
         String shipTo = shipToRegion(region, accountCode);
         Product product = products.findBySkuIn(List.of(sku)).stream().filter(Product::isActive).findFirst()
-                .orElseThrow(() -> ApiProblem.invalidField("sku", "unknown SKU '" + sku + "'"));
+                .orElseThrow(() -> new InvalidInput("sku", "unknown SKU '" + sku + "'"));
         Map<String, Warehouse> byCode = warehouses.byCode();
         List<Object> facts = new ArrayList<>();
         facts.add(new RoutingRequest(1, shipTo, product.getCategory(), sku));
@@ -108,13 +108,13 @@ public class AvailabilityService {
     private String shipToRegion(String region, String accountCode) {
         if (accountCode == null || accountCode.isBlank()) {
             if (region == null || region.isBlank()) {
-                throw ApiProblem.invalidField("region", "give the ship-to region or the accountCode whose region to use");
+                throw new InvalidInput("region", "give the ship-to region or the accountCode whose region to use");
             }
             return knownRegion(region);
         }
         Optional<Account> account = accounts.findByCode(accountCode);
         if (account.isEmpty()) {
-            throw ApiProblem.invalidField("accountCode", "unknown account '" + accountCode + "'");
+            throw new InvalidInput("accountCode", "unknown account '" + accountCode + "'");
         }
         return region == null || region.isBlank() ? account.get().getRegion() : knownRegion(region);
     }
@@ -123,7 +123,7 @@ public class AvailabilityService {
     private String knownRegion(String region) {
         List<String> known = accounts.shipToRegions();
         if (!known.contains(region)) {
-            throw ApiProblem.invalidField("region", "unknown ship-to region '" + region + "'; known regions: "
+            throw new InvalidInput("region", "unknown ship-to region '" + region + "'; known regions: "
                     + String.join(", ", known));
         }
         return region;

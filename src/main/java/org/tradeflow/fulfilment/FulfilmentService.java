@@ -6,7 +6,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.tradeflow.inventory.StockLedger;
 import org.tradeflow.order.OrderLifecycle;
 import org.tradeflow.order.OrderLine;
-import org.tradeflow.web.ApiProblem;
+import org.tradeflow.business.InvalidInput;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -123,22 +123,22 @@ public class FulfilmentService {
      */
     public int receiveReturn(long shipmentId, String sku, int quantity, String reason, String user) {
         long orderId = shipments.findOrderId(shipmentId)
-                .orElseThrow(() -> ApiProblem.notFound("No shipment with id " + shipmentId));
+                .orElseThrow(() -> new ShipmentNotFound(shipmentId));
         orders.lock(orderId);
         Shipment shipment = shipments.findForUpdate(shipmentId).orElseThrow();
         if (shipment.getStatus() != ShipmentStatus.DISPATCHED && shipment.getStatus() != ShipmentStatus.INVOICED) {
-            throw ApiProblem.conflict("Shipment " + shipment.getShipmentNumber() + " is " + shipment.getStatus()
+            throw new ShipmentStateConflict("Shipment " + shipment.getShipmentNumber() + " is " + shipment.getStatus()
                     + "; only dispatched goods can come back");
         }
         List<ShipmentLine> lines = shipment.getLines().stream()
                 .filter(line -> line.getOrderLine().getProduct().getSku().equals(sku)).toList();
         if (lines.isEmpty()) {
-            throw ApiProblem.invalidField("sku", "shipment " + shipment.getShipmentNumber() + " carried no " + sku);
+            throw new InvalidInput("sku", "shipment " + shipment.getShipmentNumber() + " carried no " + sku);
         }
         long productId = lines.get(0).getOrderLine().getProduct().getId();
         int returnable = lines.stream().mapToInt(ShipmentLine::getQuantity).sum() - ledger.returnedFrom(shipmentId, productId);
         if (quantity > returnable) {
-            throw ApiProblem.conflict("Only " + returnable + " units of " + sku + " from " + shipment.getShipmentNumber()
+            throw new ShipmentStateConflict("Only " + returnable + " units of " + sku + " from " + shipment.getShipmentNumber()
                     + " can still come back");
         }
         ledger.returned(new StockLedger.StockKey(shipment.getWarehouse().getId(), productId), quantity, orderId, shipmentId,
@@ -151,11 +151,11 @@ public class FulfilmentService {
     public Shipment dispatch(long shipmentId, String carrier, String trackingNumber) {
         // Order first, then shipment: two dispatches of one order (or a 3PL's retry) run one after the other.
         long orderId = shipments.findOrderId(shipmentId)
-                .orElseThrow(() -> ApiProblem.notFound("No shipment with id " + shipmentId));
+                .orElseThrow(() -> new ShipmentNotFound(shipmentId));
         orders.lock(orderId);
         Shipment shipment = shipments.findForUpdate(shipmentId).orElseThrow();
         if (shipment.getStatus() != ShipmentStatus.REQUESTED) {
-            throw ApiProblem.conflict("Shipment " + shipment.getShipmentNumber() + " is " + shipment.getStatus()
+            throw new ShipmentStateConflict("Shipment " + shipment.getShipmentNumber() + " is " + shipment.getStatus()
                     + "; only a requested shipment can be dispatched");
         }
         shipment.dispatched(carrier, trackingNumber, clock.instant());

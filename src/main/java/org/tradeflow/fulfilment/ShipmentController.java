@@ -1,5 +1,10 @@
 package org.tradeflow.fulfilment;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -19,6 +24,7 @@ import java.time.Instant;
 /** Warehouses and 3PLs confirm dispatch here (the shipment is then invoiced by its process) and book returned goods. */
 @RestController
 @RequestMapping("/api/v1/shipments")
+@Tag(name = "Fulfilment", description = "Warehouses confirm dispatches and book returned goods")
 class ShipmentController {
 
     private final FulfilmentService fulfilment;
@@ -28,6 +34,10 @@ class ShipmentController {
     }
 
     @PostMapping("/{id}/dispatch")
+    @Operation(summary = "Confirm a shipment's dispatch", description = "Takes the goods out of stock; the shipment is then invoiced.")
+    @ApiResponse(responseCode = "200", description = "The dispatched shipment", content = @Content(schema = @Schema(implementation = DispatchedShipment.class)))
+    @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
+    @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     DispatchedShipment dispatch(@PathVariable long id, @Valid @RequestBody DispatchRequest request) {
         Shipment shipment = fulfilment.dispatch(id, request.carrier(), request.trackingNumber());
         return new DispatchedShipment(shipment.getId(), shipment.getShipmentNumber(), shipment.getOrder().getOrderNumber(),
@@ -37,12 +47,18 @@ class ShipmentController {
 
     /** Returned goods back into stock; the answer says how many more may still come back. */
     @PostMapping("/{id}/returns")
+    @Operation(summary = "Book returned goods", description = "Back into the warehouse's stock; never more than the shipment carried.")
+    @ApiResponse(responseCode = "201", description = "Booked", content = @Content(schema = @Schema(implementation = ReturnedGoods.class)))
+    @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
+    @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     @ResponseStatus(HttpStatus.CREATED)
     ReturnedGoods receiveReturn(@PathVariable long id, @Valid @RequestBody ReturnRequest request, Authentication caller) {
         int stillReturnable = fulfilment.receiveReturn(id, request.sku(), request.quantity(), request.reason(), caller.getName());
         return new ReturnedGoods(request.sku(), request.quantity(), stillReturnable);
     }
 
+    @Schema(example = """
+            {"sku": "85123A", "quantity": 1, "reason": "Arrived broken"}""")
     record ReturnRequest(@NotBlank @Size(max = 32) String sku, @Min(1) @Max(1_000_000) int quantity,
                          @NotBlank @Size(max = 40) String reason) {
     }
@@ -50,6 +66,8 @@ class ShipmentController {
     record ReturnedGoods(String sku, int returned, int stillReturnable) {
     }
 
+    @Schema(example = """
+            {"carrier": "DHL", "trackingNumber": "JD014600003456789012"}""")
     record DispatchRequest(@NotBlank @Size(max = 64) String carrier, @NotBlank @Size(max = 64) String trackingNumber) {
     }
 

@@ -1,7 +1,6 @@
 package org.tradeflow.inventory;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tradeflow.catalog.Product;
@@ -10,15 +9,15 @@ import org.tradeflow.inventory.IncomingSupply;
 import org.tradeflow.inventory.StockLedger;
 import org.tradeflow.inventory.Warehouse;
 import org.tradeflow.inventory.WarehouseRepository;
-import org.tradeflow.web.ApiProblem;
+import org.tradeflow.business.BusinessException;
+import org.tradeflow.business.InvalidInput;
+import org.tradeflow.intake.Idempotency;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -30,16 +29,19 @@ import java.util.stream.Collectors;
 @Service
 public class ReceiptService {
 
-    private final JdbcTemplate jdbc;
+    /** The scope of receipt Idempotency-Keys. */
+    static final String SCOPE = "receipt";
+
+    private final Idempotency idempotency;
     private final WarehouseRepository warehouses;
     private final ProductRepository products;
     private final StockLedger ledger;
     private final IncomingSupply supply;
     private final ApplicationEventPublisher events;
 
-    ReceiptService(JdbcTemplate jdbc, WarehouseRepository warehouses, ProductRepository products, StockLedger ledger,
+    ReceiptService(Idempotency idempotency, WarehouseRepository warehouses, ProductRepository products, StockLedger ledger,
                    IncomingSupply supply, ApplicationEventPublisher events) {
-        this.jdbc = jdbc;
+        this.idempotency = idempotency;
         this.warehouses = warehouses;
         this.products = products;
         this.ledger = ledger;
@@ -51,7 +53,7 @@ public class ReceiptService {
     }
 
     /**
-     * What was booked and which waiting orders were woken, in the order they will be allocated; {@code replayed}
+     * What was booked; {@code replayed}
      * when the same Idempotency-Key booked these goods before (nothing is booked again).
      */
     public record Receipt(String warehouseCode, String reference, List<ReceivedLine> lines, boolean replayed) {
@@ -61,31 +63,24 @@ public class ReceiptService {
     public Receipt receive(String warehouseCode, String reference, List<ReceivedLine> lines, String user,
                            String idempotencyKey) {
         if (idempotencyKey != null) {
-            String key = user + "/" + idempotencyKey; // one caller's key never matches another caller's receipt
-            String hash = fingerprint(warehouseCode, reference, lines);
-            List<String> earlier = jdbc.queryForList("select request_hash from goods_receipt where idempotency_key = ?",
-                    String.class, key);
-            if (!earlier.isEmpty()) {
-                if (!earlier.get(0).equals(hash)) {
-                    throw ApiProblem.invalidField("Idempotency-Key", "was already used by you for a different receipt");
-                }
+            Optional<String> earlier = idempotency.claim(SCOPE, user, idempotencyKey, fingerprint(warehouseCode, reference, lines),
+                    earlierReference -> "a different receipt");
+            if (earlier.isPresent()) {
                 return new Receipt(warehouseCode, reference, lines, true);
             }
-            // a concurrent retry with the same key fails on the unique key and is answered as a replay
-            jdbc.update("insert into goods_receipt (idempotency_key, request_hash, warehouse_code, reference, booked_by) "
-                    + "values (?, ?, ?, ?, ?)", key, hash, warehouseCode, reference, user);
+            idempotency.answered(SCOPE, user, idempotencyKey, reference);
         }
-        Warehouse warehouse = warehouses.findByCode(warehouseCode).orElseThrow(() -> ApiProblem.invalidField("warehouseCode", "unknown warehouse '" + warehouseCode + "'"));
+        Warehouse warehouse = warehouses.findByCode(warehouseCode).orElseThrow(() -> new InvalidInput("warehouseCode", "unknown warehouse '" + warehouseCode + "'"));
         Map<String, Product> bySku = products.findBySkuIn(lines.stream().map(ReceivedLine::sku).toList()).stream()
                 .collect(Collectors.toMap(Product::getSku, Function.identity()));
-        List<ApiProblem.FieldError> unknown = new ArrayList<>();
+        List<BusinessException.FieldError> unknown = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             if (!bySku.containsKey(lines.get(i).sku())) {
-                unknown.add(new ApiProblem.FieldError("lines[" + i + "].sku", "unknown SKU '" + lines.get(i).sku() + "' on line " + (i + 1)));
+                unknown.add(new BusinessException.FieldError("lines[" + i + "].sku", "unknown SKU '" + lines.get(i).sku() + "' on line " + (i + 1)));
             }
         }
         if (!unknown.isEmpty()) {
-            throw ApiProblem.invalid(unknown.stream().map(ApiProblem.FieldError::message).collect(Collectors.joining("; ")), unknown);
+            throw new InvalidInput(unknown);
         }
         // stock rows in product order, as allocation locks them
         lines.stream().sorted((a, b) -> Long.compare(bySku.get(a.sku()).getId(), bySku.get(b.sku()).getId())).forEach(line -> {
@@ -101,10 +96,6 @@ public class ReceiptService {
     private static String fingerprint(String warehouseCode, String reference, List<ReceivedLine> lines) {
         String canonical = warehouseCode + "|" + reference + "|" + lines.stream().map(l -> l.sku() + "x" + l.quantity())
                 .collect(Collectors.joining(","));
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Idempotency.fingerprint(canonical.getBytes(StandardCharsets.UTF_8));
     }
 }

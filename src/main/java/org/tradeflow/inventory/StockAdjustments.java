@@ -4,7 +4,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tradeflow.catalog.Product;
 import org.tradeflow.catalog.ProductRepository;
-import org.tradeflow.web.ApiProblem;
+import org.tradeflow.business.InvalidInput;
 
 import java.util.List;
 
@@ -32,16 +32,16 @@ public class StockAdjustments {
     @Transactional
     public Adjusted adjust(String warehouseCode, String sku, int quantity, String reason, String user) {
         if (quantity == 0) {
-            throw ApiProblem.invalidField("quantity", "must not be 0: the count differs by how many units?");
+            throw new InvalidInput("quantity", "must not be 0: the count differs by how many units?");
         }
         Warehouse warehouse = warehouses.findByCode(warehouseCode)
-                .orElseThrow(() -> ApiProblem.invalidField("warehouseCode", "unknown warehouse '" + warehouseCode + "'"));
+                .orElseThrow(() -> new InvalidInput("warehouseCode", "unknown warehouse '" + warehouseCode + "'"));
         Product product = products.findBySkuIn(List.of(sku)).stream().findFirst()
-                .orElseThrow(() -> ApiProblem.invalidField("sku", "unknown SKU '" + sku + "'"));
+                .orElseThrow(() -> new InvalidInput("sku", "unknown SKU '" + sku + "'"));
         StockLedger.StockKey key = new StockLedger.StockKey(warehouse.getId(), product.getId());
         int available = ledger.lockAvailable(List.of(product.getId())).getOrDefault(key, 0);
         if (available + quantity < 0) {
-            throw ApiProblem.conflict("Only " + available + " units of " + sku + " in " + warehouseCode
+            throw new InsufficientStock("Only " + available + " units of " + sku + " in " + warehouseCode
                     + " are not reserved for orders; an adjustment of " + quantity + " would take reserved stock");
         }
         ledger.adjust(key, quantity, user + ": " + reason);

@@ -8,17 +8,15 @@ import org.tradeflow.account.Account;
 import org.tradeflow.account.FillPolicy;
 import org.tradeflow.account.AccountRepository;
 import org.tradeflow.audit.AuditTrail;
+import org.tradeflow.business.InvalidInput;
 import org.tradeflow.catalog.Product;
 import org.tradeflow.catalog.ProductRepository;
+import org.tradeflow.intake.Idempotency;
 import org.tradeflow.pricing.PricedOrder;
 import org.tradeflow.pricing.PricingService;
-import org.tradeflow.web.ApiProblem;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -31,6 +29,9 @@ import java.util.stream.Collectors;
 @Service
 public class OrderIntake {
 
+    /** The scope of order Idempotency-Keys. */
+    static final String SCOPE = "order";
+
     private final OrderRepository orders;
     private final AccountRepository accounts;
     private final ProductRepository products;
@@ -39,9 +40,10 @@ public class OrderIntake {
     private final AuditTrail audit;
     private final ObjectMapper objectMapper;
     private final Clock clock;
+    private final Idempotency idempotency;
 
     OrderIntake(OrderRepository orders, AccountRepository accounts, ProductRepository products, PricingService pricing,
-                OrderWorkflow workflow, AuditTrail audit, ObjectMapper objectMapper, Clock clock) {
+                OrderWorkflow workflow, AuditTrail audit, ObjectMapper objectMapper, Clock clock, Idempotency idempotency) {
         this.orders = orders;
         this.accounts = accounts;
         this.products = products;
@@ -50,6 +52,7 @@ public class OrderIntake {
         this.audit = audit;
         this.objectMapper = objectMapper;
         this.clock = clock;
+        this.idempotency = idempotency;
     }
 
     /** The result of a submission: the order, and whether this call created it. */
@@ -59,10 +62,17 @@ public class OrderIntake {
     @Transactional
     public Submission submit(OrderRequest request, String idempotencyKey, String submittedBy) {
         String requestHash = fingerprint(request);
-        String callerKey = callerScoped(idempotencyKey, submittedBy);
-        Optional<SalesOrder> earlier = findEarlierOrder(request, callerKey, requestHash);
-        if (earlier.isPresent()) {
-            return new Submission(earlier.get(), false);
+        if (idempotencyKey != null) {
+            Optional<String> earlier = idempotency.claim(SCOPE, submittedBy, idempotencyKey, requestHash,
+                    orderId -> "order " + orderNumber(orderId) + " with a different request body");
+            if (earlier.isPresent()) {
+                return new Submission(orders.findById(Long.parseLong(earlier.get())).orElseThrow(), false);
+            }
+        }
+        Optional<SalesOrder> samePo = earlierWithSamePo(request, requestHash);
+        if (samePo.isPresent()) {
+            answered(idempotencyKey, submittedBy, samePo.get());
+            return new Submission(samePo.get(), false);
         }
         RequestedDelivery.check("requestedDeliveryDate", request.requestedDeliveryDate(), LocalDate.now(clock));
         PricedOrder priced = pricing.price(request.accountCode(), request.currency(), request.lines());
@@ -72,13 +82,14 @@ public class OrderIntake {
         FillPolicy fillPolicy = request.fillPolicy() != null ? request.fillPolicy() : account.getFillPolicy();
         Integer minFillRate = request.minFillRatePercent() != null ? request.minFillRatePercent() : account.getMinFillRate();
         if (fillPolicy == FillPolicy.MIN_FILL_RATE && minFillRate == null) {
-            throw ApiProblem.invalidField("minFillRatePercent", "is needed with fill policy MIN_FILL_RATE (account "
+            throw new InvalidInput("minFillRatePercent", "is needed with fill policy MIN_FILL_RATE (account "
                     + account.getCode() + " has no default)");
         }
         SalesOrder capture = SalesOrder.capture(orders.nextOrderNumber(), account, request.customerPoNumber(),
-                request.requestedDeliveryDate(), callerKey, requestHash, submittedBy, priced, byId, clock.instant());
+                request.requestedDeliveryDate(), requestHash, submittedBy, priced, byId, clock.instant());
         capture.fulfilmentTerms(fillPolicy, minFillRate, request.urgency() == null ? Urgency.NORMAL : request.urgency());
         SalesOrder order = orders.save(capture);
+        answered(idempotencyKey, submittedBy, order);
         audit.record(order.getId(), "ORDER_RECEIVED", "Order " + order.getOrderNumber() + " for " + account.getCode()
                 + ", PO " + order.getCustomerPoNumber() + ", " + order.getLines().size() + " lines, "
                 + order.getNetTotal().toPlainString() + " " + order.getCurrency() + ", priced by rules " + order.getRuleSetChecksum()
@@ -87,44 +98,30 @@ public class OrderIntake {
         return new Submission(order, true);
     }
 
-    /**
-     * After a concurrent duplicate lost the race on the unique keys: the winner has committed, so
-     * this finds it (or says why the submission conflicts with it).
-     */
-    @Transactional(readOnly = true)
-    public Optional<SalesOrder> findEarlier(OrderRequest request, String idempotencyKey, String submittedBy) {
-        return findEarlierOrder(request, callerScoped(idempotencyKey, submittedBy), fingerprint(request));
-    }
-
-    /** One caller's key never finds another caller's order. */
-    private static String callerScoped(String idempotencyKey, String caller) {
-        return idempotencyKey == null ? null : caller + "/" + idempotencyKey;
-    }
-
-    private Optional<SalesOrder> findEarlierOrder(OrderRequest request, String idempotencyKey, String requestHash) {
+    private void answered(String idempotencyKey, String caller, SalesOrder order) {
         if (idempotencyKey != null) {
-            Optional<SalesOrder> byKey = orders.findByIdempotencyKey(idempotencyKey);
-            if (byKey.isPresent()) {
-                if (!byKey.get().getRequestHash().equals(requestHash)) {
-                    throw ApiProblem.invalidField("Idempotency-Key", "was already used by you for order "
-                            + byKey.get().getOrderNumber() + " with a different request body");
-                }
-                return byKey;
-            }
+            idempotency.answered(SCOPE, caller, idempotencyKey, String.valueOf(order.getId()));
         }
+    }
+
+    private String orderNumber(String orderId) {
+        return orderId == null ? "another order" : orders.findById(Long.parseLong(orderId))
+                .map(SalesOrder::getOrderNumber).orElse(orderId);
+    }
+
+    /** A customer PO is one order: resubmitted unchanged it is that order, changed it is refused. */
+    private Optional<SalesOrder> earlierWithSamePo(OrderRequest request, String requestHash) {
         Optional<SalesOrder> byPo = orders.findByAccountCodeAndCustomerPoNumber(request.accountCode(), request.customerPoNumber());
         if (byPo.isPresent() && !byPo.get().getRequestHash().equals(requestHash)) {
-            throw ApiProblem.conflict("Customer PO " + request.customerPoNumber() + " of account " + request.accountCode()
-                    + " was already submitted as order " + byPo.get().getOrderNumber() + " with different content");
+            throw new DuplicateOrder(request.accountCode(), request.customerPoNumber(), byPo.get().getOrderNumber());
         }
         return byPo;
     }
 
     private String fingerprint(OrderRequest request) {
         try {
-            byte[] canonical = objectMapper.writeValueAsBytes(request);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            return Idempotency.fingerprint(objectMapper.writeValueAsBytes(request));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot fingerprint the order request", e);
         }
     }

@@ -5,7 +5,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tradeflow.audit.AuditTrail;
 import org.tradeflow.policy.PolicyViolation;
-import org.tradeflow.web.ApiProblem;
 
 import java.time.Clock;
 import java.util.stream.Collectors;
@@ -33,12 +32,12 @@ public class OrderLifecycle {
 
     /** Locks the order until the transaction ends: changes of its shipments then happen one after the other. */
     public SalesOrder lock(long orderId) {
-        return orders.findForUpdate(orderId).orElseThrow(() -> ApiProblem.notFound("No order with id " + orderId));
+        return orders.findForUpdate(orderId).orElseThrow(() -> new OrderNotFound(orderId));
     }
 
     @Transactional(readOnly = true)
     public SalesOrder get(long orderId) {
-        return orders.findById(orderId).orElseThrow(() -> ApiProblem.notFound("No order with id " + orderId));
+        return orders.findById(orderId).orElseThrow(() -> new OrderNotFound(orderId));
     }
 
     /**

@@ -67,7 +67,7 @@ public class OrderQueries {
 
     @Transactional(readOnly = true)
     public OrderView view(long orderId) {
-        return view(orders.findById(orderId).orElseThrow(() -> org.tradeflow.web.ApiProblem.notFound("No order with id " + orderId)));
+        return view(orders.findById(orderId).orElseThrow(() -> new OrderNotFound(orderId)));
     }
 
     /** Orders with units waiting for one of these products, highest allocation priority first, then oldest first. */

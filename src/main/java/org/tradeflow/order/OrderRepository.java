@@ -13,7 +13,6 @@ import java.util.Optional;
 
 public interface OrderRepository extends JpaRepository<SalesOrder, Long> {
 
-    Optional<SalesOrder> findByIdempotencyKey(String idempotencyKey);
 
     Optional<SalesOrder> findByOrderNumber(String orderNumber);
 
@@ -27,16 +26,23 @@ public interface OrderRepository extends JpaRepository<SalesOrder, Long> {
             select o from SalesOrder o
              where (:accountCode is null or o.account.code = :accountCode)
                and (:status is null or o.status = :status)
+               and (:orderNumber is null or o.orderNumber = :orderNumber)
+               and (:customerPoNumber is null or o.customerPoNumber = :customerPoNumber)
              order by o.id desc""")
-    List<SalesOrder> search(@Param("accountCode") String accountCode, @Param("status") OrderStatus status, Pageable page);
+    List<SalesOrder> search(@Param("accountCode") String accountCode, @Param("status") OrderStatus status,
+                            @Param("orderNumber") String orderNumber, @Param("customerPoNumber") String customerPoNumber,
+                            Pageable page);
 
     @Query("""
             select o from SalesOrder o
              where o.orderNumber in :orderNumbers
                and (:accountCode is null or o.account.code = :accountCode)
                and (:status is null or o.status = :status)
+               and (:orderNumber is null or o.orderNumber = :orderNumber)
+               and (:customerPoNumber is null or o.customerPoNumber = :customerPoNumber)
              order by o.id desc""")
     List<SalesOrder> searchAmong(@Param("accountCode") String accountCode, @Param("status") OrderStatus status,
+                                 @Param("orderNumber") String orderNumber, @Param("customerPoNumber") String customerPoNumber,
                                  @Param("orderNumbers") Collection<String> orderNumbers, Pageable page);
 
     @Query("""

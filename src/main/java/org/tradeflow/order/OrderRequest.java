@@ -1,5 +1,6 @@
 package org.tradeflow.order;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -15,6 +16,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** An order as a channel submits it. */
+@Schema(example = """
+        {"accountCode": "ACME-DE", "customerPoNumber": "PO-2026-0412",
+         "lines": [{"sku": "85123A", "quantity": 24}, {"sku": "22423", "quantity": 2}]}""")
 public record OrderRequest(
         @NotBlank @Size(max = 32) String accountCode,
         @NotBlank @Size(max = 64) @Pattern(regexp = "[\\p{Alnum}][\\p{Alnum} ./_#-]*", message = "may hold letters, digits, spaces and . / _ # - only") String customerPoNumber,

@@ -1,5 +1,7 @@
 package org.tradeflow.order;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.tradeflow.business.InCurrency;
 import org.tradeflow.account.FillPolicy;
 import org.tradeflow.audit.AuditTrail.AuditEntry;
 import org.tradeflow.policy.PolicyViolation;
@@ -21,31 +23,36 @@ public record OrderView(long id, String orderNumber, String accountCode, String 
                         FillPolicy fillPolicy, Integer minFillRatePercent, Urgency urgency, int allocationPriority,
                         List<Line> lines, List<PolicyViolation> violations, List<Shipment> shipments,
                         List<Invoice> invoices, List<OrderProcessProblems.ProcessProblem> processProblems,
-                        List<AuditEntry> audit) {
+                        List<AuditEntry> audit) implements InCurrency {
 
     /**
      * {@code backorderedQuantity}: units in no shipment yet, waiting for stock; {@code cancelledQuantity}: units
      * that will never ship (fill or kill).
      */
+    @Schema(name = "OrderLine", description = "A priced line: the unit price the rules chose, the net amount, and why")
     public record Line(int lineNo, String sku, String name, int quantity, int backorderedQuantity, int cancelledQuantity,
                        String shipTo, BigDecimal unitPrice, BigDecimal netAmount, PriceSource priceSource, String priceRule,
                        String priceExplanation) {
     }
 
+    @Schema(name = "OrderShipment")
     public record Shipment(long id, String shipmentNumber, String warehouse, String shipTo, String status, String carrier,
                            String trackingNumber, OffsetDateTime dispatchedAt, List<ShipmentLine> lines) {
     }
 
+    @Schema(name = "OrderShipmentLine")
     public record ShipmentLine(int lineNo, String sku, int quantity) {
     }
 
+    @Schema(name = "OrderInvoice")
     public record Invoice(String invoiceNumber, String shipmentNumber, BigDecimal netTotal, String currency,
-                          LocalDate issuedOn, LocalDate dueOn, String status) {
+                          LocalDate issuedOn, LocalDate dueOn, String status) implements InCurrency {
     }
 
     /** The short form used in order lists. */
+    @Schema(name = "OrderSummary")
     public record Summary(long id, String orderNumber, String accountCode, String customerPoNumber, OrderStatus status,
-                          String currency, BigDecimal netTotal, Instant createdAt) {
+                          String currency, BigDecimal netTotal, Instant createdAt) implements InCurrency {
         static Summary of(SalesOrder o) {
             return new Summary(o.getId(), o.getOrderNumber(), o.getAccount().getCode(), o.getCustomerPoNumber(),
                     o.getStatus(), o.getCurrency(), o.getNetTotal(), o.getCreatedAt());

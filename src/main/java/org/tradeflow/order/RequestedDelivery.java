@@ -1,6 +1,6 @@
 package org.tradeflow.order;
 
-import org.tradeflow.web.ApiProblem;
+import org.tradeflow.business.InvalidInput;
 
 import java.time.LocalDate;
 
@@ -18,10 +18,10 @@ public final class RequestedDelivery {
             return;
         }
         if (requested.isBefore(today)) {
-            throw ApiProblem.invalidField(field, "must not be in the past");
+            throw new InvalidInput(field, "must not be in the past");
         }
         if (requested.isAfter(today.plusYears(MAX_YEARS_AHEAD))) {
-            throw ApiProblem.invalidField(field, "must be within " + MAX_YEARS_AHEAD + " years from today ("
+            throw new InvalidInput(field, "must be within " + MAX_YEARS_AHEAD + " years from today ("
                     + today.plusYears(MAX_YEARS_AHEAD) + " at the latest)");
         }
     }

@@ -49,7 +49,6 @@ public class SalesOrder {
     @Column(precision = 19, scale = 4)
     private BigDecimal netTotal;
     private String ruleSetChecksum;
-    private String idempotencyKey;
     private String requestHash;
     private String statusReason;
     private String createdBy;
@@ -76,7 +75,7 @@ public class SalesOrder {
     }
 
     static SalesOrder capture(String orderNumber, Account account, String customerPoNumber, LocalDate requestedDeliveryDate,
-                              String idempotencyKey, String requestHash, String createdBy,
+                              String requestHash, String createdBy,
                               PricedOrder priced, Map<Long, Product> products, Instant now) {
         SalesOrder order = new SalesOrder();
         order.orderNumber = orderNumber;
@@ -84,7 +83,6 @@ public class SalesOrder {
         order.customerPoNumber = customerPoNumber;
         order.requestedDeliveryDate = requestedDeliveryDate;
         order.status = OrderStatus.RECEIVED;
-        order.idempotencyKey = idempotencyKey;
         order.requestHash = requestHash;
         order.createdBy = createdBy;
         order.createdAt = now;

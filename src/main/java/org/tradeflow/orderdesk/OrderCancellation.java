@@ -10,7 +10,7 @@ import org.tradeflow.order.OrderLifecycle;
 import org.tradeflow.order.OrderStatus;
 import org.tradeflow.order.OrderWorkflow;
 import org.tradeflow.order.SalesOrder;
-import org.tradeflow.web.ApiProblem;
+import org.tradeflow.order.OrderStateConflict;
 
 import java.util.List;
 
@@ -41,7 +41,7 @@ public class OrderCancellation {
     public void cancel(long orderId, String reason, String user) {
         SalesOrder order = orders.lock(orderId);
         if (!order.getStatus().canMoveTo(OrderStatus.CANCELLED)) {
-            throw ApiProblem.conflict("Order " + order.getOrderNumber() + " is " + order.getStatus()
+            throw new OrderStateConflict("Order " + order.getOrderNumber() + " is " + order.getStatus()
                     + " and can no longer be cancelled" + (order.getStatus() == OrderStatus.PARTIALLY_SHIPPED
                     ? " (part of it has shipped)" : ""));
         }

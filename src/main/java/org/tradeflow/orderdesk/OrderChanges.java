@@ -16,7 +16,8 @@ import org.tradeflow.order.OrderStatus;
 import org.tradeflow.order.OrderWorkflow;
 import org.tradeflow.order.RequestedDelivery;
 import org.tradeflow.order.SalesOrder;
-import org.tradeflow.web.ApiProblem;
+import org.tradeflow.business.InvalidInput;
+import org.tradeflow.order.OrderStateConflict;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -65,7 +66,7 @@ public class OrderChanges {
     public void change(long orderId, String reason, LocalDate requestedDeliveryDate, List<LineChange> lines, String user) {
         SalesOrder order = orders.lock(orderId);
         if (!CHANGEABLE.contains(order.getStatus())) {
-            throw ApiProblem.conflict("Order " + order.getOrderNumber() + " is " + order.getStatus() + " and can no longer be changed");
+            throw new OrderStateConflict("Order " + order.getOrderNumber() + " is " + order.getStatus() + " and can no longer be changed");
         }
         List<String> changes = new ArrayList<>();
         if (requestedDeliveryDate != null) {
@@ -83,16 +84,16 @@ public class OrderChanges {
             LineChange change = lines.get(i);
             String field = "lines[" + i + "]";
             OrderLine line = order.getLines().stream().filter(l -> l.getLineNo() == change.lineNo()).findFirst()
-                    .orElseThrow(() -> ApiProblem.invalidField(field + ".lineNo", "order " + order.getOrderNumber()
+                    .orElseThrow(() -> new InvalidInput(field + ".lineNo", "order " + order.getOrderNumber()
                             + " has no line " + change.lineNo()));
             int current = line.getQuantity() - line.getCancelledQuantity();
             if (change.quantity() > current) {
-                throw ApiProblem.invalidField(field + ".quantity", "line " + change.lineNo() + " can only go down from "
+                throw new InvalidInput(field + ".quantity", "line " + change.lineNo() + " can only go down from "
                         + current + "; more units are a new order");
             }
             int dispatched = dispatched(ofOrder, line);
             if (change.quantity() < dispatched) {
-                throw ApiProblem.conflict("Line " + change.lineNo() + " of order " + order.getOrderNumber() + " has "
+                throw new OrderStateConflict("Line " + change.lineNo() + " of order " + order.getOrderNumber() + " has "
                         + dispatched + " units dispatched already; it cannot go below that");
             }
             int fewer = current - change.quantity();

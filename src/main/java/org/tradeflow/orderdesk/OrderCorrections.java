@@ -9,7 +9,7 @@ import org.tradeflow.order.SalesOrder;
 import org.tradeflow.pricing.LineRequest;
 import org.tradeflow.pricing.PricedOrder;
 import org.tradeflow.pricing.PricingService;
-import org.tradeflow.web.ApiProblem;
+import org.tradeflow.business.BusinessException;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -70,7 +70,7 @@ public class OrderCorrections {
         PricedOrder priced;
         try {
             priced = pricing.price(order.getAccount().getCode(), order.getCurrency(), requests, lineNos);
-        } catch (ApiProblem refused) {
+        } catch (BusinessException refused) {
             throw new InvalidCorrection("The corrected order cannot be priced: " + refused.getMessage());
         }
         order.correct(priced, dropped);

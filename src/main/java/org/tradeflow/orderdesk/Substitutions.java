@@ -17,7 +17,7 @@ import org.tradeflow.order.OrderLine;
 import org.tradeflow.order.OrderWorkflow;
 import org.tradeflow.order.SalesOrder;
 import org.tradeflow.rules.RuleSetRegistry;
-import org.tradeflow.web.ApiProblem;
+import org.tradeflow.order.OrderStateConflict;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -98,7 +98,7 @@ public class Substitutions {
     public void answer(long orderId, boolean accept, String comment, String user) {
         SalesOrder order = orders.get(orderId);
         if (!workflow.substitutionAnswered(order.getOrderNumber(), accept, user + ": " + comment)) {
-            throw ApiProblem.conflict("No substitution proposal waits for an answer on order " + order.getOrderNumber());
+            throw new OrderStateConflict("No substitution proposal waits for an answer on order " + order.getOrderNumber());
         }
     }
 

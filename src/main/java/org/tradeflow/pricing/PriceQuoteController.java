@@ -1,5 +1,10 @@
 package org.tradeflow.pricing;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -16,6 +21,7 @@ import java.util.List;
 /** Prices lines for an account without creating anything. */
 @RestController
 @RequestMapping("/api/v1/price-quotes")
+@Tag(name = "Pricing", description = "Prices as an order would get them, without ordering")
 class PriceQuoteController {
 
     private final PricingService pricing;
@@ -25,10 +31,14 @@ class PriceQuoteController {
     }
 
     @PostMapping
+    @Operation(summary = "Quote prices", description = "Prices the lines with the live rules, with the rule and explanation behind each price.")
+    @ApiResponse(responseCode = "200", description = "The priced lines and total", content = @Content(schema = @Schema(implementation = PricedOrder.class)))
     PricedOrder quote(@Valid @RequestBody QuoteRequest request) {
         return pricing.price(request.accountCode(), request.currency(), request.lines());
     }
 
+    @Schema(example = """
+            {"accountCode": "ACME-DE", "lines": [{"sku": "85123A", "quantity": 24}]}""")
     record QuoteRequest(@NotBlank @Size(max = 32) String accountCode,
                         @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO currency code such as EUR") String currency,
                         @NotEmpty @Size(max = 5000) List<@NotNull @Valid LineRequest> lines) {

@@ -1,5 +1,6 @@
 package org.tradeflow.pricing;
 
+import org.tradeflow.business.InCurrency;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.tradeflow.policy.PolicyViolation;
 
@@ -8,7 +9,7 @@ import java.util.List;
 
 /** The outcome of one rules evaluation over all lines of an order or quote. */
 public record PricedOrder(String accountCode, String currency, List<PricedLine> lines, List<PolicyViolation> violations,
-                          BigDecimal netTotal, String ruleSetChecksum) {
+                          BigDecimal netTotal, String ruleSetChecksum) implements InCurrency {
 
     /** {@code quantity} is what will be ordered: the requested quantity unless a rule rounded it up (see violations). */
     public record PricedLine(int lineNo, @JsonIgnore long productId, String sku, String name, int requestedQuantity,

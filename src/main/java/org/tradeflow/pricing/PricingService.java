@@ -10,7 +10,8 @@ import org.tradeflow.catalog.Product;
 import org.tradeflow.catalog.ProductRepository;
 import org.tradeflow.rules.RuleSet;
 import org.tradeflow.rules.RuleSetRegistry;
-import org.tradeflow.web.ApiProblem;
+import org.tradeflow.business.BusinessException;
+import org.tradeflow.business.InvalidInput;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -64,9 +65,9 @@ public class PricingService {
             throw new IllegalArgumentException(requested.size() + " lines but " + lineNos.size() + " line numbers");
         }
         Account account = accounts.findByCode(accountCode)
-                .orElseThrow(() -> ApiProblem.invalidField("accountCode", "unknown account '" + accountCode + "'"));
+                .orElseThrow(() -> new InvalidInput("accountCode", "unknown account '" + accountCode + "'"));
         if (requestedCurrency != null && !requestedCurrency.equals(account.getCurrency())) {
-            throw ApiProblem.invalidField("currency", "account " + accountCode + " buys in " + account.getCurrency()
+            throw new InvalidInput("currency", "account " + accountCode + " buys in " + account.getCurrency()
                     + "; an order in " + requestedCurrency + " is refused, not converted");
         }
         Map<String, Product> bySku = products.findWithPricesBySkuIn(requested.stream().map(LineRequest::sku).toList()).stream()
@@ -77,7 +78,7 @@ public class PricingService {
         Map<String, Address> shipTos = requested.stream().anyMatch(line -> line.shipTo() != null)
                 ? addresses.findByAccountCode(account.getCode()).stream().collect(Collectors.toMap(Address::getCode, Function.identity()))
                 : Map.of();
-        List<ApiProblem.FieldError> errors = new ArrayList<>();
+        List<BusinessException.FieldError> errors = new ArrayList<>();
         List<PricingLine> lines = new ArrayList<>();
         for (int i = 0; i < requested.size(); i++) {
             LineRequest line = requested.get(i);
@@ -85,12 +86,12 @@ public class PricingService {
             String field = "lines[" + i + "].sku";
             int lineNo = lineNos.get(i);
             if (line.shipTo() != null && !shipTos.containsKey(line.shipTo())) {
-                errors.add(new ApiProblem.FieldError("lines[" + i + "].shipTo", "account " + account.getCode()
+                errors.add(new BusinessException.FieldError("lines[" + i + "].shipTo", "account " + account.getCode()
                         + " has no delivery address '" + line.shipTo() + "' (line " + lineNo + ")"));
             } else if (product == null || !product.isActive()) {
-                errors.add(new ApiProblem.FieldError(field, "unknown SKU '" + line.sku() + "' on line " + lineNo));
+                errors.add(new BusinessException.FieldError(field, "unknown SKU '" + line.sku() + "' on line " + lineNo));
             } else if (product.listPrice(account.getCurrency()).isEmpty()) {
-                errors.add(new ApiProblem.FieldError(field, "SKU '" + line.sku() + "' on line " + lineNo
+                errors.add(new BusinessException.FieldError(field, "SKU '" + line.sku() + "' on line " + lineNo
                         + " has no price in the account's currency " + account.getCurrency()));
             } else {
                 lines.add(PricingLine.line(lineNo, product.getSku(), line.quantity())
@@ -106,7 +107,7 @@ public class PricingService {
             }
         }
         if (!errors.isEmpty()) {
-            throw ApiProblem.invalid(errors.stream().map(ApiProblem.FieldError::message).collect(Collectors.joining("; ")), errors);
+            throw new InvalidOrderLine(errors);
         }
         return evaluate(account, requested, lines, bySku);
     }

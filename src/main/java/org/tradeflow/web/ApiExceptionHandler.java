@@ -29,6 +29,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.tradeflow.business.BusinessException;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,6 +45,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<Object> apiProblem(ApiProblem problem) {
         return problem(problem.status(), problem.title(), problem.getMessage(), problem.errors());
+    }
+
+    /** A business rule's refusal: its kind decides the status, its message and fields are the problem's. */
+    @ExceptionHandler(BusinessException.class)
+    ResponseEntity<Object> businessRefusal(BusinessException refusal) {
+        List<ApiProblem.FieldError> errors = refusal.errors().stream()
+                .map(error -> new ApiProblem.FieldError(error.field(), error.message())).toList();
+        return switch (refusal.kind()) {
+            case INVALID -> problem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid request", refusal.getMessage(), errors);
+            case NOT_FOUND -> problem(HttpStatus.NOT_FOUND, "Not found", refusal.getMessage(), errors);
+            case CONFLICT -> problem(HttpStatus.CONFLICT, "Conflict", refusal.getMessage(), errors);
+        };
     }
 
     @ExceptionHandler(ConcurrencyFailureException.class)

@@ -112,7 +112,7 @@ class OrderApiTest extends IntegrationTest {
         } finally {
             pool.shutdown();
         }
-        assertThat(fixtures.count("select count(*) from sales_order where idempotency_key = ?", "demo/" + key)).isEqualTo(1);
+        assertThat(fixtures.count("select count(*) from sales_order where customer_po_number = ?", body.get("customerPoNumber"))).isEqualTo(1);
     }
 
     @Test

@@ -213,7 +213,7 @@ class HostileInputTest extends IntegrationTest {
     private Footprint footprint() {
         return new Footprint(fixtures.count("select count(*) from sales_order"),
                 fixtures.count("select count(*) from stock_movement"),
-                fixtures.count("select count(*) from goods_receipt"),
+                fixtures.count("select count(*) from idempotency_key where scope = 'receipt'"),
                 fixtures.count("select count(*) from audit_event"));
     }
 

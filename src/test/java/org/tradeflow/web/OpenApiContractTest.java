@@ -1,0 +1,365 @@
+package org.tradeflow.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.tradeflow.support.Api;
+import org.tradeflow.support.IntegrationTest;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The OpenAPI document against the running server: every documented example is sent, in the order a channel
+ * would send them (quote, order, read, find, change, cancel; receipt, count, dispatch, return), and every answer
+ * must have a documented status, the documented content type and exactly the documented properties.
+ */
+class OpenApiContractTest extends IntegrationTest {
+
+    private static final String TIMESTAMP = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z";
+
+    /** Operations not executed here, and why. */
+    private static final Map<String, String> NOT_EXECUTED = Map.of(
+            "PUT /api/v1/rules/tables/{name}", "changes the live rules every other test prices with (RuleGovernanceTest)",
+            "POST /api/v1/rules/tables/{name}/versions/{version}/activate", "changes the live rules (RuleGovernanceTest)",
+            "POST /api/v1/rules/tables/{name}/preview", "takes a spreadsheet, not JSON (RuleImpactPreviewTest)");
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final Set<String> executed = new TreeSet<>();
+    private JsonNode document;
+
+    @BeforeEach
+    void readTheDocument() {
+        Api.Response docs = api.get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        document = docs.json();
+    }
+
+    @Test
+    void everyDocumentedExampleSucceedsInTheOrderAChannelSendsThem() throws Exception {
+        call("GET", "/api/v1/accounts", "/api/v1/accounts", null, Map.of(), 200);
+        call("GET", "/api/v1/products", withExamples("/api/v1/products", Map.of()), null, Map.of(), 200);
+        call("GET", "/api/v1/availability", withExamples("/api/v1/availability", Map.of()), null, Map.of(), 200);
+        call("POST", "/api/v1/price-quotes", "/api/v1/price-quotes", example("/api/v1/price-quotes", "post"), Map.of(), 200);
+
+        JsonNode orderExample = example("/api/v1/orders", "post");
+        Map<String, String> key = Map.of("Idempotency-Key", parameterExample("/api/v1/orders", "post", "Idempotency-Key"));
+        Api.Response created = call("POST", "/api/v1/orders", "/api/v1/orders", orderExample, key, 201);
+        long id = created.json().get("id").asLong();
+        assertThat(created.header("Location")).endsWith("/api/v1/orders/" + id);
+        Api.Response replayed = call("POST", "/api/v1/orders", "/api/v1/orders", orderExample, key, 200);
+        assertThat(replayed.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(replayed.json().get("id").asLong()).isEqualTo(id);
+
+        call("GET", "/api/v1/orders/{id}", "/api/v1/orders/" + id, null, Map.of(), 200);
+        Api.Response found = call("GET", "/api/v1/orders", withExamples("/api/v1/orders",
+                Map.of("orderNumber", created.json().get("orderNumber").asText())), null, Map.of(), 200);
+        assertThat(found.json()).extracting(o -> o.get("id").asLong()).containsExactly(id);
+        Api.Response byPo = call("GET", "/api/v1/orders", "/api/v1/orders?customerPoNumber="
+                + orderExample.get("customerPoNumber").asText().replace(" ", "%20"), null, Map.of(), 200);
+        assertThat(byPo.json()).extracting(o -> o.get("id").asLong()).contains(id);
+
+        call("POST", "/api/v1/orders/{id}/changes", "/api/v1/orders/" + id + "/changes",
+                example("/api/v1/orders/{id}/changes", "post"), Map.of(), 200);
+        // nothing proposed a substitute for this order: the documented refusal
+        Api.Response noProposal = call("POST", "/api/v1/orders/{id}/substitution", "/api/v1/orders/" + id + "/substitution",
+                example("/api/v1/orders/{id}/substitution", "post"), Map.of(), 409);
+        assertThat(noProposal.isProblem()).isTrue();
+        call("POST", "/api/v1/orders/{id}/cancel", "/api/v1/orders/" + id + "/cancel",
+                example("/api/v1/orders/{id}/cancel", "post"), Map.of(), 200);
+        call("POST", "/api/v1/orders/{id}/cancel", "/api/v1/orders/" + id + "/cancel",
+                example("/api/v1/orders/{id}/cancel", "post"), Map.of(), 409);
+
+        JsonNode receipt = example("/api/v1/receipts", "post");
+        Map<String, String> receiptKey = Map.of("Idempotency-Key", "WMS-" + System.nanoTime());
+        call("POST", "/api/v1/receipts", "/api/v1/receipts", receipt, receiptKey, 201);
+        call("POST", "/api/v1/receipts", "/api/v1/receipts", receipt, receiptKey, 200);
+        call("POST", "/api/v1/stock-adjustments", "/api/v1/stock-adjustments", example("/api/v1/stock-adjustments", "post"),
+                Map.of(), 201);
+
+        Map<String, Object> second = json.convertValue(orderExample, Map.class);
+        second.put("customerPoNumber", "PO-CONTRACT-" + System.nanoTime());
+        JsonNode running = reload(submitAndRun(second));
+        JsonNode shipment = running.get("shipments").get(0);
+        assertThat(shipment.get("status").asText()).as(running.toString()).isEqualTo("REQUESTED");
+        String shipmentPath = "/api/v1/shipments/" + shipment.get("id").asLong();
+        call("POST", "/api/v1/shipments/{id}/dispatch", shipmentPath + "/dispatch",
+                example("/api/v1/shipments/{id}/dispatch", "post"), Map.of(), 200);
+        call("POST", "/api/v1/shipments/{id}/dispatch", shipmentPath + "/dispatch",
+                example("/api/v1/shipments/{id}/dispatch", "post"), Map.of(), 409);
+        JsonNode returned = example("/api/v1/shipments/{id}/returns", "post");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) returned).put("sku", shipment.get("lines").get(0).get("sku").asText());
+        call("POST", "/api/v1/shipments/{id}/returns", shipmentPath + "/returns", returned, Map.of(), 201);
+
+        call("GET", "/api/v1/rules/tables", "/api/v1/rules/tables", null, Map.of(), 200);
+        call("GET", "/api/v1/rules/tables/{name}/versions", "/api/v1/rules/tables/pricing/versions", null, Map.of(), 200);
+        Api.Response spreadsheet = api.get("/api/v1/rules/tables/pricing/versions/1/content");
+        assertThat(spreadsheet.status()).isEqualTo(200);
+        assertThat(documented("GET", "/api/v1/rules/tables/{name}/versions/{version}/content", 200).has("content")).isTrue();
+        executed.add("GET /api/v1/rules/tables/{name}/versions/{version}/content");
+
+        Set<String> operations = new TreeSet<>();
+        document.get("paths").fields().forEachRemaining(p -> p.getValue().fieldNames()
+                .forEachRemaining(method -> operations.add(method.toUpperCase() + " " + p.getKey())));
+        operations.removeAll(NOT_EXECUTED.keySet());
+        assertThat(executed).containsAll(operations);
+    }
+
+    @Test
+    void refusalsAreTheDocumentedProblems() throws Exception {
+        JsonNode order = example("/api/v1/orders", "post");
+
+        Api.Response anonymous = api.getAnonymously("/api/v1/accounts");
+        conforms("GET", "/api/v1/accounts", anonymous, 401);
+        Api.Response notFound = api.get("/api/v1/orders/999999999");
+        conforms("GET", "/api/v1/orders/{id}", notFound, 404);
+        Api.Response unknownTable = api.get("/api/v1/rules/tables/no-such-table/versions");
+        conforms("GET", "/api/v1/rules/tables/{name}/versions", unknownTable, 404);
+        Api.Response wrongRole = api.postAs("wendy", "demo", "/api/v1/orders/1/cancel", Map.of("reason", "not mine to cancel"));
+        conforms("POST", "/api/v1/orders/{id}/cancel", wrongRole, 403);
+
+        Map<String, Object> unknownSku = json.convertValue(order, Map.class);
+        unknownSku.put("customerPoNumber", "PO-UNKNOWN-SKU-" + System.nanoTime());
+        unknownSku.put("lines", List.of(Map.of("sku", "NO-SUCH-SKU", "quantity", 1)));
+        Api.Response invalid = api.post("/api/v1/orders", unknownSku);
+        conforms("POST", "/api/v1/orders", invalid, 422);
+        assertThat(invalid.json().get("errors").get(0).get("field").asText()).isEqualTo("lines[0].sku");
+
+        conforms("POST", "/api/v1/orders", api.postRaw("/api/v1/orders", "{\"accountCode\": ", Map.of()), 400);
+        conforms("POST", "/api/v1/orders", api.postRawAs("demo", "demo", "/api/v1/orders", "application/xml", "<order/>"), 415);
+        conforms("POST", "/api/v1/price-quotes", api.postRaw("/api/v1/price-quotes",
+                "{\"accountCode\": \"ACME-DE\", \"lines\": [" + "{\"sku\": \"85123A\", \"quantity\": 1},".repeat(80_000)
+                        + "{\"sku\": \"85123A\", \"quantity\": 1}]}", Map.of()), 413);
+
+        Map<String, Object> otherContent = json.convertValue(order, Map.class);
+        otherContent.put("customerPoNumber", "PO-TWICE-" + System.nanoTime());
+        assertThat(api.post("/api/v1/orders", otherContent).status()).isEqualTo(201);
+        otherContent.put("lines", List.of(Map.of("sku", "85123A", "quantity", 48)));
+        conforms("POST", "/api/v1/orders", api.post("/api/v1/orders", otherContent), 409);
+    }
+
+    @Test
+    void everyGetRefusesAParameterItDoesNotTake() {
+        List<String> failures = new ArrayList<>();
+        document.get("paths").fields().forEachRemaining(path -> {
+            if (!path.getValue().has("get")) {
+                return;
+            }
+            String url = path.getKey().replace("{name}", "pricing").replace("{version}", "1").replace("{id}", "1");
+            Api.Response response = api.get(url + "?orderNo=SO-100001");
+            if (response.status() != 400 || !response.isProblem()
+                    || !response.json().path("errors").path(0).path("field").asText().equals("orderNo")) {
+                failures.add(path.getKey() + " answered " + response.status() + " " + response.body());
+            } else {
+                conforms("GET", path.getKey(), response, 400);
+            }
+        });
+        assertThat(failures).isEmpty();
+        Api.Response typo = api.get("/api/v1/orders?stauts=SHIPPED");
+        assertThat(typo.json().get("detail").asText()).startsWith("stauts: unknown parameter; this endpoint takes ");
+    }
+
+    @Test
+    void ordersAreFoundByOrderNumberAndCustomerPo() {
+        JsonNode first = api.post("/api/v1/orders", org.tradeflow.support.OrderRequests.anOrder().forAccount("BRIT-UK")
+                .line("85123A", 6).body()).json();
+        api.post("/api/v1/orders", org.tradeflow.support.OrderRequests.anOrder().forAccount("BRIT-UK").line("22423", 1).body());
+
+        JsonNode byNumber = api.get("/api/v1/orders?orderNumber=" + first.get("orderNumber").asText()).json();
+        JsonNode byPo = api.get("/api/v1/orders?accountCode=BRIT-UK&customerPoNumber=" + first.get("customerPoNumber").asText()).json();
+        JsonNode none = api.get("/api/v1/orders?orderNumber=" + first.get("orderNumber").asText() + "&accountCode=ACME-DE").json();
+
+        assertThat(byNumber).extracting(o -> o.get("id").asLong()).containsExactly(first.get("id").asLong());
+        assertThat(byPo).extracting(o -> o.get("id").asLong()).containsExactly(first.get("id").asLong());
+        assertThat(none).isEmpty();
+    }
+
+    @Test
+    void theDocumentNamesCapabilitiesSummariesAndTheFullOrderLine() {
+        Set<String> tags = new TreeSet<>();
+        List<String> unsummarised = new ArrayList<>();
+        document.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            op.getValue().path("tags").forEach(tag -> tags.add(tag.asText()));
+            if (op.getValue().path("summary").asText().isBlank()) {
+                unsummarised.add(op.getKey() + " " + path.getKey());
+            }
+        }));
+        JsonNode line = document.at("/components/schemas/OrderLine/properties");
+
+        assertThat(tags).containsExactlyInAnyOrder("Orders", "Order desk", "Pricing", "Catalog", "Accounts",
+                "Availability", "Inventory", "Fulfilment", "Decision tables");
+        assertThat(unsummarised).isEmpty();
+        assertThat(line.fieldNames()).toIterable().contains("unitPrice", "netAmount", "priceSource", "priceRule",
+                "priceExplanation", "backorderedQuantity");
+        assertThat(document.at("/paths/~1api~1v1~1orders/post/responses").fieldNames()).toIterable()
+                .containsExactly("200", "201", "400", "401", "409", "413", "415", "422", "503");
+    }
+
+    @Test
+    void theComparisonNoticesWhatTheDocumentDoesNotSay() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode changed = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree("""
+                {"id": 1, "accountCode": "ACME-DE", "customerPoNumber": "PO-1", "status": "RECEIVED", "currency": "EUR",
+                 "netTotal": 82.80, "createdAt": "2026-12-02T09:15:00.123456Z", "discount": 5}""");
+        List<String> failures = new ArrayList<>();
+
+        validate(changed, json.readTree("{\"$ref\": \"#/components/schemas/OrderSummary\"}"), "$", failures);
+
+        assertThat(failures).containsExactlyInAnyOrder("$.orderNumber is documented as required but missing",
+                "$.discount is not documented", "$.createdAt is not an instant with milliseconds: \"2026-12-02T09:15:00.123456Z\"");
+    }
+
+    // --- the document as a contract ---------------------------------------------------------------------------
+
+    private Api.Response call(String method, String documentedPath, String url, JsonNode body, Map<String, String> headers,
+                              int expected) {
+        Api.Response response = method.equals("GET") ? api.get(url) : api.post(url, body == null ? "" : body.toString(), headers);
+        assertThat(response.status()).as(method + " " + url + ": " + response.body()).isEqualTo(expected);
+        conforms(method, documentedPath, response, expected);
+        executed.add(method + " " + documentedPath);
+        return response;
+    }
+
+    private void conforms(String method, String documentedPath, Api.Response response, int status) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        JsonNode documented = documented(method, documentedPath, status);
+        JsonNode content = documented.path("content");
+        String contentType = response.contentType().replaceFirst(";.*", "");
+        assertThat(content.has(contentType)).as(method + " " + documentedPath + " " + status + " documents "
+                + content + ", answered " + contentType).isTrue();
+        List<String> failures = new ArrayList<>();
+        validate(response.json(), content.get(contentType).get("schema"), "$", failures);
+        assertThat(failures).as(method + " " + documentedPath + " " + status + ": " + response.body()).isEmpty();
+    }
+
+    private JsonNode documented(String method, String path, int status) {
+        JsonNode responses = document.path("paths").path(path).path(method.toLowerCase()).path("responses");
+        assertThat(responses.has(String.valueOf(status))).as(method + " " + path + " documents " + status + " among "
+                + responses.fieldNames().next()).isTrue();
+        return resolve(responses.get(String.valueOf(status)));
+    }
+
+    private void validate(JsonNode value, JsonNode schema, String where, List<String> failures) {
+        schema = resolve(schema);
+        if (schema == null || schema.isMissingNode()) {
+            failures.add(where + " has no documented schema");
+            return;
+        }
+        if (value == null || value.isNull()) {
+            return; // absent values are written as null
+        }
+        String type = schema.path("type").asText(schema.has("properties") ? "object" : "");
+        switch (type) {
+            case "object" -> {
+                if (!value.isObject()) {
+                    failures.add(where + " is not an object");
+                    return;
+                }
+                JsonNode properties = schema.path("properties");
+                for (JsonNode required : schema.path("required")) {
+                    if (!value.has(required.asText())) {
+                        failures.add(where + "." + required.asText() + " is documented as required but missing");
+                    }
+                }
+                if (properties.isObject() && !properties.isEmpty()) {
+                    for (Iterator<String> names = value.fieldNames(); names.hasNext(); ) {
+                        String name = names.next();
+                        if (!properties.has(name)) {
+                            failures.add(where + "." + name + " is not documented");
+                        } else {
+                            validate(value.get(name), properties.get(name), where + "." + name, failures);
+                        }
+                    }
+                }
+            }
+            case "array" -> {
+                if (!value.isArray()) {
+                    failures.add(where + " is not an array");
+                    return;
+                }
+                for (int i = 0; i < value.size(); i++) {
+                    validate(value.get(i), schema.get("items"), where + "[" + i + "]", failures);
+                }
+            }
+            case "string" -> {
+                if (!value.isTextual()) {
+                    failures.add(where + " is not text: " + value);
+                } else if (schema.path("format").asText().equals("date-time") && !value.asText().matches(TIMESTAMP)) {
+                    failures.add(where + " is not an instant with milliseconds: " + value);
+                } else if (schema.path("format").asText().equals("date") && !value.asText().matches("\\d{4}-\\d{2}-\\d{2}")) {
+                    failures.add(where + " is not a date: " + value);
+                } else if (schema.has("enum") && !enumValues(schema).contains(value.asText())) {
+                    failures.add(where + " is not one of " + enumValues(schema) + ": " + value);
+                }
+            }
+            case "integer" -> {
+                if (!value.isIntegralNumber()) {
+                    failures.add(where + " is not a whole number: " + value);
+                }
+            }
+            case "number" -> {
+                if (!value.isNumber()) {
+                    failures.add(where + " is not a number: " + value);
+                }
+            }
+            case "boolean" -> {
+                if (!value.isBoolean()) {
+                    failures.add(where + " is not true or false: " + value);
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private static Set<String> enumValues(JsonNode schema) {
+        Set<String> values = new LinkedHashSet<>();
+        schema.get("enum").forEach(v -> values.add(v.asText()));
+        return values;
+    }
+
+    private JsonNode resolve(JsonNode node) {
+        while (node != null && node.has("$ref")) {
+            node = document.at(node.get("$ref").asText().substring(1));
+        }
+        return node;
+    }
+
+    /** The request body's documented example. */
+    private JsonNode example(String path, String method) throws Exception {
+        JsonNode body = document.path("paths").path(path).path(method).path("requestBody").path("content")
+                .path("application/json").path("schema");
+        JsonNode example = resolve(body).path("example");
+        assertThat(example.isMissingNode()).as(method + " " + path + " has an example").isFalse();
+        return example.isTextual() ? json.readTree(example.asText()) : example.deepCopy();
+    }
+
+    private String parameterExample(String path, String method, String name) {
+        for (JsonNode parameter : document.path("paths").path(path).path(method).path("parameters")) {
+            if (parameter.path("name").asText().equals(name)) {
+                return parameter.path("example").asText();
+            }
+        }
+        throw new AssertionError(method + " " + path + " documents no parameter " + name);
+    }
+
+    /** The path with a query of the documented parameter examples, some replaced. */
+    private String withExamples(String path, Map<String, String> replaced) {
+        List<String> query = new ArrayList<>();
+        for (JsonNode parameter : document.path("paths").path(path).path("get").path("parameters")) {
+            String name = parameter.path("name").asText();
+            if (parameter.path("in").asText().equals("query") && (parameter.has("example") || replaced.containsKey(name))) {
+                query.add(name + "=" + replaced.getOrDefault(name, parameter.path("example").asText()).replace(" ", "%20"));
+            }
+        }
+        return query.isEmpty() ? path : path + "?" + query.stream().collect(Collectors.joining("&"));
+    }
+}
