@@ -29,6 +29,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.tradeflow.rules.RuleSetNotFound;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,6 +45,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<Object> apiProblem(ApiProblem problem) {
         return problem(problem.status(), problem.title(), problem.getMessage(), problem.errors());
+    }
+
+    @ExceptionHandler(RuleSetNotFound.class)
+    ResponseEntity<Object> ruleSetNotFound(RuleSetNotFound e) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), List.of());
     }
 
     @ExceptionHandler(ConcurrencyFailureException.class)
