@@ -11,10 +11,15 @@ import org.kie.api.io.ResourceType;
 import org.kie.api.runtime.KieContainer;
 import org.springframework.stereotype.Component;
 import org.tradeflow.rules.DecisionTableInspector.InspectedTable;
+import org.tradeflow.rules.RuleSet.Member;
 
 import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,10 +45,11 @@ class RuleSetCompiler {
     /**
      * One build at a time in this JVM: a build registers its module in the shared KieRepository under the rule
      * set's checksum and removes it again, so two builds of the same rule set at once could remove each other's.
+     * {@code filesChecksum} sums the files the tables and DRL were read from.
      */
-    synchronized RuleSet compile(List<InspectedTable> tables, List<RuleSource> drlFiles, String checksum)
+    synchronized RuleSet compile(List<InspectedTable> tables, List<RuleSource> drlFiles, String filesChecksum)
             throws RuleCompilationException {
-        Map<String, String> tableDrl = new LinkedHashMap<>();
+        List<Member> members = new ArrayList<>();
         List<String> unparsable = new ArrayList<>();
         for (InspectedTable table : tables) {
             String drl;
@@ -58,21 +64,37 @@ class RuleSetCompiler {
                 throw new RuleCompilationException(verdict.refusals());
             }
             verdict.parseErrors().forEach(error -> unparsable.add(table.fileName() + ": " + error));
-            tableDrl.put(table.fileName(), drl);
+            members.add(new Member(table.fileName(), table.table(), RuleSetRegistry.sha256(table.source().content()), drl));
         }
-        KieServices kieServices = KieServices.Factory.get();
-        ReleaseId releaseId = kieServices.newReleaseId("org.tradeflow.rules", "ruleset", "1.0.0-" + checksum);
-        KieFileSystem files = kieServices.newKieFileSystem().generateAndWritePomXML(releaseId);
-        tableDrl.forEach((fileName, drl) -> files.write(kieServices.getResources()
-                .newByteArrayResource(drl.getBytes(StandardCharsets.UTF_8))
-                .setSourcePath("src/main/resources/tradeflow/" + fileName + GENERATED)
-                .setResourceType(ResourceType.DRL)));
         for (RuleSource source : drlFiles) {
             if (source.isDecisionTable()) {
                 throw new IllegalArgumentException(source.fileName() + " is a decision table: only inspected tables compile");
             }
-            files.write(kieServices.getResources().newByteArrayResource(source.content())
-                    .setSourcePath("src/main/resources/tradeflow/" + source.fileName())
+            members.add(new Member(source.fileName(), null, null, new String(source.content(), StandardCharsets.UTF_8)));
+        }
+        return build(members, tables, unparsable, filesChecksum);
+    }
+
+    /**
+     * Compiles the members of a rule set that went live once more, exactly as they compiled then (the same DRL texts
+     * in the same order give the same checksum); {@code filesChecksum} is null, as no files were read.
+     */
+    synchronized RuleSet recompile(List<Member> members) throws RuleCompilationException {
+        return build(members, List.of(), List.of(), null);
+    }
+
+    /** Compiles the members' DRL texts, and nothing else: what is stored under the checksum is what compiled. */
+    private static RuleSet build(List<Member> members, List<InspectedTable> tables, List<String> unparsable,
+                                 String filesChecksum) throws RuleCompilationException {
+        String checksum = checksum(members);
+        Map<String, String> tableDrl = new LinkedHashMap<>();
+        members.stream().filter(Member::isTable).forEach(member -> tableDrl.put(member.sourceName(), member.drl()));
+        KieServices kieServices = KieServices.Factory.get();
+        ReleaseId releaseId = kieServices.newReleaseId("org.tradeflow.rules", "ruleset", "1.0.0-" + checksum);
+        KieFileSystem files = kieServices.newKieFileSystem().generateAndWritePomXML(releaseId);
+        for (Member member : members) {
+            files.write(kieServices.getResources().newByteArrayResource(member.drl().getBytes(StandardCharsets.UTF_8))
+                    .setSourcePath("src/main/resources/tradeflow/" + member.sourceName() + (member.isTable() ? GENERATED : ""))
                     .setResourceType(ResourceType.DRL));
         }
         KieBuilder builder;
@@ -92,9 +114,33 @@ class RuleSetCompiler {
             throw new RuleCompilationException(problems);
         }
         KieContainer container = kieServices.newKieContainer(releaseId);
-        RuleSet ruleSet = new RuleSet(container.getKieBase(), checksum, tableDrl);
+        RuleSet ruleSet = new RuleSet(container.getKieBase(), checksum, filesChecksum, members);
         kieServices.getRepository().removeKieModule(releaseId);
         return ruleSet;
+    }
+
+    /**
+     * {@link RuleSet#checksum()}: each member's file name, its table version's checksum (empty for hand-written DRL)
+     * and its DRL text, each preceded by its length so that no two different sets sum alike.
+     */
+    static String checksum(List<Member> members) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Member member : members) {
+                field(digest, member.sourceName());
+                field(digest, member.tableChecksum() == null ? "" : member.tableChecksum());
+                field(digest, member.drl());
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void field(MessageDigest digest, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        digest.update(ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
+        digest.update(bytes);
     }
 
     /** The DRL Drools generates from a table's canonical workbook (its analysts' file is never read here). */

@@ -44,10 +44,14 @@ public class RuleSetRegistry {
     private static final Logger log = LoggerFactory.getLogger(RuleSetRegistry.class);
     private static final Pattern TABLE_NAME = Pattern.compile("[a-z][a-z0-9-]{0,62}");
     static final String FOLDER_AUTHOR = "decision-tables folder";
+    /** Who made a rule set live when a node took it up at start-up or from another node's change. */
+    static final String STARTUP = "node start-up";
+    static final String REFRESH = "another node's change";
 
     private final RulesProperties properties;
     private final RuleSetCompiler compiler;
     private final RuleTableVersions versions;
+    private final RuleSets ruleSets;
     private final TransactionTemplate transaction;
     private final List<ScenarioRunner> scenarioRunners;
     private final AtomicReference<RuleSet> live = new AtomicReference<>();
@@ -56,11 +60,12 @@ public class RuleSetRegistry {
     /** The active versions and DRL last compared with the live rules by {@link #refreshFromDatabase()}. */
     private String lastCheckedKey;
 
-    RuleSetRegistry(RulesProperties properties, RuleSetCompiler compiler, RuleTableVersions versions,
+    RuleSetRegistry(RulesProperties properties, RuleSetCompiler compiler, RuleTableVersions versions, RuleSets ruleSets,
                     TransactionTemplate transaction, List<ScenarioRunner> scenarioRunners) throws RuleChangeRefusedException {
         this.properties = properties;
         this.compiler = compiler;
         this.versions = versions;
+        this.ruleSets = ruleSets;
         this.transaction = transaction;
         this.scenarioRunners = List.copyOf(scenarioRunners);
         live.set(startWithStoredOrReleasedTables());
@@ -93,6 +98,7 @@ public class RuleSetRegistry {
             RuleSet candidate = candidate(table, content);
             int number = versions.add(table, content, checksum, author, comment);
             versions.activate(table, number);
+            ruleSets.record(candidate, author);
             return new Change(candidate, number);
         });
         live.set(change.rules());
@@ -111,6 +117,7 @@ public class RuleSetRegistry {
         Change change = whileNoOtherNodeChangesRules(() -> {
             RuleSet candidate = candidate(table, source.content());
             versions.activate(table, version);
+            ruleSets.record(candidate, author);
             return new Change(candidate, version);
         });
         live.set(change.rules());
@@ -166,6 +173,11 @@ public class RuleSetRegistry {
         return versions.source(table, version).map(RuleSource::content);
     }
 
+    /** The rule set that went live under a checksum, such as an order's: its table versions and the DRL that compiled. */
+    public StoredRuleSet stored(String checksum) {
+        return ruleSets.find(checksum).orElseThrow(() -> new RuleSetNotFound(checksum));
+    }
+
     @Scheduled(fixedDelayString = "${tradeflow.rules.reload-interval:PT2S}")
     void poll() {
         try {
@@ -187,9 +199,11 @@ public class RuleSetRegistry {
         }
         lastCheckedKey = activeKey;
         List<RuleSource> tables = versions.activeSources();
-        if (!checksum(sources(tables)).equals(live.get().checksum())) {
+        if (!checksum(sources(tables)).equals(live.get().filesChecksum())) {
             try {
-                live.set(verified(checkStored(tables, "the active versions"), "the active versions"));
+                RuleSet refreshed = verified(checkStored(tables, "the active versions"), "the active versions");
+                recordBeforeGoingLive(refreshed);
+                live.set(refreshed);
                 log.info("Rules {} activated from the database", live.get().checksum());
             } catch (RuleChangeRefusedException e) {
                 // e.g. two nodes each changed a table, checked against the other's old version: together they fail
@@ -199,6 +213,20 @@ public class RuleSetRegistry {
             }
         }
         return live.get();
+    }
+
+    /**
+     * Stores the set this node is about to make live, in a transaction of its own: it may differ from what the node
+     * that changed a table stored (say, another release's hand-written DRL). Should the database refuse, the set does
+     * not go live, and the next poll tries again.
+     */
+    private void recordBeforeGoingLive(RuleSet rules) {
+        try {
+            transaction.executeWithoutResult(status -> ruleSets.record(rules, REFRESH));
+        } catch (RuntimeException e) {
+            lastCheckedKey = null;
+            throw e;
+        }
     }
 
     /** A spreadsheet dropped into the folder becomes a new version if it passes the checks. */
@@ -240,7 +268,7 @@ public class RuleSetRegistry {
             List<InspectedTable> tables = new ArrayList<>(checkStored(versions.activeSources(), "the active versions"));
             tables.addAll(newTables);
             RuleSet rules = verified(tables, "the active versions");
-            activateFolderTables(neverSeen, "first import");
+            activateFolderTables(neverSeen, "first import", rules);
             return rules;
         } catch (RuleChangeRefusedException outdated) {
             log.warn("The active rule versions fail the checks, do not compile or fail a scenario with this release; "
@@ -252,17 +280,21 @@ public class RuleSetRegistry {
             releasedTables.add(check(tableName(file), file.content()));
         }
         RuleSet rules = verified(releasedTables, "the tables of " + properties.decisionTablesDir());
-        activateFolderTables(released, "adopted with a new release");
+        activateFolderTables(released, "adopted with a new release", rules);
         return rules;
     }
 
-    private void activateFolderTables(List<RuleSource> files, String comment) {
-        transaction.executeWithoutResult(status -> files.forEach(file -> {
-            String table = tableName(file);
-            String checksum = sha256(file.content());
-            versions.activate(table, versions.add(table, file.content(), checksum, FOLDER_AUTHOR, comment));
-            folderChecksums.put(table, checksum);
-        }));
+    /** Stores and activates the folder's tables, and the rule set they are part of, in one transaction. */
+    private void activateFolderTables(List<RuleSource> files, String comment, RuleSet rules) {
+        transaction.executeWithoutResult(status -> {
+            files.forEach(file -> {
+                String table = tableName(file);
+                String checksum = sha256(file.content());
+                versions.activate(table, versions.add(table, file.content(), checksum, FOLDER_AUTHOR, comment));
+                folderChecksums.put(table, checksum);
+            });
+            ruleSets.record(rules, STARTUP);
+        });
     }
 
     /**
@@ -330,7 +362,7 @@ public class RuleSetRegistry {
         return rules;
     }
 
-    /** Compiles checked tables (in file-name order) and the hand-written DRL; the checksum sums their files. */
+    /** Compiles checked tables (in file-name order) and the hand-written DRL; the files' checksum sums what was read. */
     private RuleSet build(List<InspectedTable> tables) throws RuleChangeRefusedException {
         List<InspectedTable> sorted = tables.stream().sorted(Comparator.comparing(InspectedTable::fileName)).toList();
         List<RuleSource> drl = read(properties.drlDir(), ".drl");

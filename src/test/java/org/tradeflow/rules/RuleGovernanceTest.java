@@ -42,6 +42,8 @@ class RuleGovernanceTest extends IntegrationTest {
     @Autowired
     RuleTableVersions versions;
     @Autowired
+    RuleSets ruleSets;
+    @Autowired
     TransactionTemplate transaction;
     @Autowired
     List<ScenarioRunner> scenarioRunners;
@@ -221,7 +223,7 @@ class RuleGovernanceTest extends IntegrationTest {
         activatedInTheDatabaseOnly("pricing", Spreadsheets.edit(activeContent("pricing"), "ALPINE-AT", PRICE, "5.10"));
 
         RuleSetRegistry starting = new RuleSetRegistry(new RulesProperties(Path.of("decision-tables"), Path.of("rules"), null),
-                new RuleSetCompiler(), versions, transaction, scenarioRunners);
+                new RuleSetCompiler(), versions, ruleSets, transaction, scenarioRunners);
 
         assertThat(contractPrice(starting.current(), "ALPINE-AT", "22111", "WARMERS", "5.79")).isEqualByComparingTo("5.35");
         assertThat(activeVersion("pricing")).isEqualTo(versionOfTheFile("decision-tables/pricing.xlsx"));
@@ -251,8 +253,8 @@ class RuleGovernanceTest extends IntegrationTest {
             }
         }).toList();
         RulesProperties folder = new RulesProperties(Path.of("decision-tables"), Path.of("rules"), null);
-        RuleSetRegistry nodeA = new RuleSetRegistry(folder, new RuleSetCompiler(), versions, transaction, heldRunners);
-        RuleSetRegistry nodeB = new RuleSetRegistry(folder, new RuleSetCompiler(), versions, transaction, scenarioRunners);
+        RuleSetRegistry nodeA = new RuleSetRegistry(folder, new RuleSetCompiler(), versions, ruleSets, transaction, heldRunners);
+        RuleSetRegistry nodeB = new RuleSetRegistry(folder, new RuleSetCompiler(), versions, ruleSets, transaction, scenarioRunners);
         byte[] cheaper = Spreadsheets.edit(activeContent("pricing"), "ACME-DE", PRICE, "2.39");
         byte[] renamedNote = Spreadsheets.edit(activeContent("order-policy"), "minimum order quantity is 2", 0,
                 "minimum order quantity is 2 (cake stands)");
@@ -301,7 +303,7 @@ class RuleGovernanceTest extends IntegrationTest {
             Files.copy(table, tables.resolve(table.getFileName()));
         }
         RuleSetRegistry folderNode = new RuleSetRegistry(new RulesProperties(tables, Path.of("rules"), null),
-                new RuleSetCompiler(), versions, transaction, scenarioRunners);
+                new RuleSetCompiler(), versions, ruleSets, transaction, scenarioRunners);
         Files.write(tables.resolve("pricing.xlsx"), Spreadsheets.edit(Files.readAllBytes(tables.resolve("pricing.xlsx")),
                 "ACME-DE", PRICE, "2.19"));
 

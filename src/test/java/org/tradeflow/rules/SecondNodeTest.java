@@ -1,9 +1,12 @@
 package org.tradeflow.rules;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.tradeflow.TradeflowApplication;
+import org.tradeflow.support.Api;
 import org.tradeflow.support.IntegrationTest;
 import org.tradeflow.support.TestDatabase;
 
@@ -16,6 +19,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -26,13 +30,15 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Two servers on one database, as in production behind a load balancer: a table activated through one node
- * prices the orders of the other within seconds, and so does a rollback. The second node is the application
+ * prices the orders of the other within seconds, and so does a rollback; each node stores the rule set it makes
+ * live, also one the first never had (here the second runs another release's hand-written DRL). The second node is the application
  * in a JVM of its own (Camunda keeps engines in JVM-wide registries), answering over HTTP.
  */
 class SecondNodeTest extends IntegrationTest {
 
     /** ContractPrices columns: account, SKU, valid from, valid until, contract reference, unit price. */
     private static final int PRICE = 5;
+    private static final String ANOTHER_RELEASE = "\n// as another release ships it\n";
 
     @Autowired
     RuleSetRegistry rules;
@@ -51,13 +57,18 @@ class SecondNodeTest extends IntegrationTest {
     }
 
     @Test
-    void tableActivatedOnOneNodePricesOrdersOnTheOtherWithinSeconds() throws Exception {
+    void tableActivatedOnOneNodePricesOrdersOnTheOtherWithinSeconds(@TempDir Path release) throws Exception {
         before = rules.activeVersions().stream().filter(v -> v.table().equals("pricing")).findFirst().orElseThrow();
+        Path drlDir = withHandWrittenDrlOfAnotherRelease(release);
         int port = freePort();
-        secondNode = startSecondNode(port);
+        secondNode = startSecondNode(port, drlDir);
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
                 .until(() -> get(port, "/actuator/health").contains("UP"));
         assertThat(contractPriceOf85123A(port)).isEqualByComparingTo("2.95");
+        String startedWith = ruleSetChecksumOfAQuote(port);
+        assertThat(startedWith).isNotEqualTo(rules.current().checksum());
+        assertThat(storedHandWrittenPricingDrl(startedWith)).endsWith(ANOTHER_RELEASE);
+        assertThat(api.get("/api/v1/rules/sets/" + startedWith).json().get("wentLiveBy").asText()).isEqualTo(RuleSetRegistry.STARTUP);
 
         byte[] cheaper = Spreadsheets.edit(rules.content("pricing", before.version()).orElseThrow(), "ACME-DE", PRICE, "2.45");
         assertThat(api.putAs("rita", "demo", "/api/v1/rules/tables/pricing?comment=second%20node",
@@ -65,6 +76,11 @@ class SecondNodeTest extends IntegrationTest {
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(contractPriceOf85123A(port)).isEqualByComparingTo("2.45"));
+        String refreshedTo = ruleSetChecksumOfAQuote(port);
+        JsonNode refreshed = api.get("/api/v1/rules/sets/" + refreshedTo).json();
+        assertThat(refreshed.get("wentLiveBy").asText()).isEqualTo(RuleSetRegistry.REFRESH);
+        assertThat(storedHandWrittenPricingDrl(refreshedTo)).endsWith(ANOTHER_RELEASE);
+        assertThat(member(refreshed, "pricing.xlsx").get("version").asInt()).isGreaterThan(before.version());
 
         api.postAs("rita", "demo", "/api/v1/rules/tables/pricing/versions/" + before.version() + "/activate", Map.of());
 
@@ -72,7 +88,44 @@ class SecondNodeTest extends IntegrationTest {
                 assertThat(contractPriceOf85123A(port)).isEqualByComparingTo("2.95"));
     }
 
-    private static Process startSecondNode(int port) throws IOException {
+    /** The project's hand-written DRL and approved headers, with pricing.drl as another release might ship it. */
+    private static Path withHandWrittenDrlOfAnotherRelease(Path release) throws IOException {
+        Path drl = Files.createDirectories(release.resolve("rules"));
+        Files.createDirectories(drl.resolve("approved"));
+        try (var approved = Files.list(Path.of("rules", "approved"))) {
+            for (Path header : approved.toList()) {
+                Files.copy(header, drl.resolve("approved").resolve(header.getFileName()));
+            }
+        }
+        Files.writeString(drl.resolve("pricing.drl"), Files.readString(Path.of("rules", "pricing.drl")) + ANOTHER_RELEASE);
+        return drl;
+    }
+
+    private String storedHandWrittenPricingDrl(String checksum) {
+        Api.Response stored = api.get("/api/v1/rules/sets/" + checksum);
+        assertThat(stored.status()).as(stored.body()).isEqualTo(200);
+        return member(stored.json(), "pricing.drl").get("drl").asText();
+    }
+
+    private static JsonNode member(JsonNode ruleSet, String sourceName) {
+        for (JsonNode member : ruleSet.get("members")) {
+            if (member.get("sourceName").asText().equals(sourceName)) {
+                return member;
+            }
+        }
+        throw new AssertionError("no member " + sourceName + " in " + ruleSet);
+    }
+
+    private String ruleSetChecksumOfAQuote(int port) throws Exception {
+        String body = "{\"accountCode\":\"ACME-DE\",\"lines\":[{\"sku\":\"85123A\",\"quantity\":6}]}";
+        HttpResponse<String> quote = http.send(request(port, "/api/v1/price-quotes")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(quote.statusCode()).as(quote.body()).isEqualTo(200);
+        return quote.body().replaceFirst("(?s).*\"ruleSetChecksum\":\"([0-9a-f]{64})\".*", "$1");
+    }
+
+    private static Process startSecondNode(int port, Path drlDir) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), TradeflowApplication.class.getName(),
                 "--spring.profiles.active=test",
@@ -80,7 +133,8 @@ class SecondNodeTest extends IntegrationTest {
                 "--spring.datasource.username=" + TestDatabase.username(),
                 "--spring.datasource.password=" + TestDatabase.password(),
                 "--server.port=" + port,
-                "--tradeflow.rules.reload-interval=PT0.5S")
+                "--tradeflow.rules.reload-interval=PT0.5S",
+                "--tradeflow.rules.drl-dir=" + drlDir)
                 .redirectErrorStream(true)
                 .redirectOutput(new File("target", "second-node.log"))
                 .start();
