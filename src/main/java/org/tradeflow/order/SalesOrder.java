@@ -107,7 +107,7 @@ public class SalesOrder {
      * take their new pricing (one evaluation of the whole order, their line numbers kept), and the violations are
      * the new evaluation's.
      */
-    public void correct(PricedOrder priced, java.util.Set<Integer> dropped) {
+    public void correct(PricedOrder priced, java.util.Set<Integer> dropped, Instant now) {
         if (status != OrderStatus.ON_HOLD) {
             throw new IllegalStateException("Order " + orderNumber + " is " + status + "; only an order on hold is corrected");
         }
@@ -125,7 +125,7 @@ public class SalesOrder {
         priced.violations().forEach(violation -> violations.add(new OrderViolation(this, violation)));
         netTotal = priced.netTotal();
         ruleSetChecksum = priced.ruleSetChecksum();
-        updatedAt = Instant.now();
+        updatedAt = now;
     }
 
     /** How this order is filled when stock is short: the request's choice, else the account's. */

@@ -27,8 +27,10 @@ public class OrderCorrections {
 
     private final OrderLifecycle orders;
     private final PricingService pricing;
+    private final java.time.Clock clock;
 
-    OrderCorrections(OrderLifecycle orders, PricingService pricing) {
+    OrderCorrections(OrderLifecycle orders, PricingService pricing, java.time.Clock clock) {
+        this.clock = clock;
         this.orders = orders;
         this.pricing = pricing;
     }
@@ -73,7 +75,7 @@ public class OrderCorrections {
         } catch (BusinessException refused) {
             throw new InvalidCorrection("The corrected order cannot be priced: " + refused.getMessage());
         }
-        order.correct(priced, dropped);
+        order.correct(priced, dropped, clock.instant());
         orders.note(orderId, "ORDER_CORRECTED", "By " + user + ": " + String.join("; ", changes) + ". Repriced: "
                 + priced.netTotal().toPlainString() + " " + priced.currency() + ", rules " + priced.ruleSetChecksum()
                 + "; validation runs again");

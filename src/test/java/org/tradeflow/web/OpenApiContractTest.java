@@ -67,6 +67,9 @@ class OpenApiContractTest extends IntegrationTest {
         Api.Response byPo = call("GET", "/api/v1/orders", "/api/v1/orders?customerPoNumber="
                 + orderExample.get("customerPoNumber").asText().replace(" ", "%20"), null, Map.of(), 200);
         assertThat(byPo.json()).extracting(o -> o.get("id").asLong()).contains(id);
+        // the rules that priced it, by the checksum the order carries
+        call("GET", "/api/v1/rules/sets/{checksum}", "/api/v1/rules/sets/" + created.json().get("ruleSetChecksum").asText(),
+                null, Map.of(), 200);
 
         call("POST", "/api/v1/orders/{id}/changes", "/api/v1/orders/" + id + "/changes",
                 example("/api/v1/orders/{id}/changes", "post"), Map.of(), 200);
@@ -122,6 +125,8 @@ class OpenApiContractTest extends IntegrationTest {
         conforms("GET", "/api/v1/accounts", anonymous, 401);
         Api.Response notFound = api.get("/api/v1/orders/999999999");
         conforms("GET", "/api/v1/orders/{id}", notFound, 404);
+        Api.Response unknownRuleSet = api.get("/api/v1/rules/sets/0000");
+        conforms("GET", "/api/v1/rules/sets/{checksum}", unknownRuleSet, 404);
         Api.Response unknownTable = api.get("/api/v1/rules/tables/no-such-table/versions");
         conforms("GET", "/api/v1/rules/tables/{name}/versions", unknownTable, 404);
         Api.Response wrongRole = api.postAs("wendy", "demo", "/api/v1/orders/1/cancel", Map.of("reason", "not mine to cancel"));
@@ -154,7 +159,8 @@ class OpenApiContractTest extends IntegrationTest {
             if (!path.getValue().has("get")) {
                 return;
             }
-            String url = path.getKey().replace("{name}", "pricing").replace("{version}", "1").replace("{id}", "1");
+            String url = path.getKey().replace("{name}", "pricing").replace("{version}", "1").replace("{id}", "1")
+                    .replace("{checksum}", "0000");
             Api.Response response = api.get(url + "?orderNo=SO-100001");
             if (response.status() != 400 || !response.isProblem()
                     || !response.json().path("errors").path(0).path("field").asText().equals("orderNo")) {
