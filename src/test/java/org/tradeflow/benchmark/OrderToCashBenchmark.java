@@ -100,7 +100,8 @@ class OrderToCashBenchmark {
                 + " its shipments requested; invoiced: from the first dispatch until every order is INVOICED)");
         line("  load average after the runs %s", loadAverage());
         line("");
-        line("Large orders (seconds per stage)  capture  validated  approval task + form  approved  allocated  dispatched  invoiced  total");
+        line("Large orders through the real process (seconds per stage; the approval task found and its form and variables read"
+                + " over engine REST, then approved there by sam, who did not submit the order)");
         for (int lines : LARGE_ORDER_LINES) {
             line("  %,5d lines %s", lines, largeOrder(lines));
         }
