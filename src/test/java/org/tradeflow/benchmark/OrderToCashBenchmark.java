@@ -89,12 +89,14 @@ class OrderToCashBenchmark {
         Throughput warmUp = straightThrough("WARM", WARM_UP_ORDERS, 2);
         line("Warm-up: %d orders of 2 lines, %s", WARM_UP_ORDERS, warmUp.outcome());
         line("");
-        line("Straight-through orders       capture  p50 ms  p99 ms  allocated     invoiced     (orders/s, %% of PG ceiling)");
+        line("Straight-through orders       capture  p50 ms  p99 ms  allocated     invoiced     (orders/s, %% of PG ceiling)"
+                + "  CPU ms/order server + PG");
         for (int lines : SMALL_ORDER_LINES) {
             Throughput run = straightThrough("L" + lines, ORDERS_PER_SIZE, lines);
-            line("  %3d x %2d lines %16.1f %7.0f %7.0f  %6.1f %4.2f%%  %6.1f %4.2f%%   %s", ORDERS_PER_SIZE, lines,
+            line("  %3d x %2d lines %16.1f %7.0f %7.0f  %6.1f %4.2f%%  %6.1f %4.2f%%   %5.0f + %3.0f   %s", ORDERS_PER_SIZE, lines,
                     run.captureRate(), run.p50(), run.p99(), run.allocatedRate(), 100 * run.allocatedRate() / ceiling,
-                    run.invoicedRate(), 100 * run.invoicedRate() / ceiling, run.outcome());
+                    run.invoicedRate(), 100 * run.invoicedRate() / ceiling, run.serverCpuMs(), run.databaseCpuMs(),
+                    run.outcome());
         }
         line("  (capture: orders/s answered 201; allocated: from the first submission until every order is ALLOCATED with"
                 + " its shipments requested; invoiced: from the first dispatch until every order is INVOICED)");
@@ -201,6 +203,8 @@ class OrderToCashBenchmark {
      */
     private Throughput straightThrough(String batch, int orders, int lines) throws Exception {
         String poPrefix = "BENCH-" + batch + "-";
+        Duration serverCpu = server.cpuTime();
+        Duration databaseCpu = server.databaseCpuTime();
         AtomicInteger next = new AtomicInteger();
         long[] latencies = new long[orders];
         long start = System.nanoTime();
@@ -241,6 +245,9 @@ class OrderToCashBenchmark {
                 poPrefix + "%", orders);
         long invoicedAt = System.nanoTime();
 
+        // CPU per order says what an order costs however busy the machine is with other work
+        double serverCpuMs = server.cpuTime().minus(serverCpu).toMillis() / (double) orders;
+        double databaseCpuMs = server.databaseCpuTime().minus(databaseCpu).toMillis() / (double) orders;
         Map<String, Long> statuses = statuses(poPrefix + "%");
         String outcome = (allocated && invoiced ? "all invoiced" : "NOT all done within " + STAGE_TIMEOUT.toMinutes()
                 + " min: " + statuses) + (refused.stream().mapToInt(Integer::intValue).sum() > 0 ? ", some refused" : "");
@@ -248,7 +255,7 @@ class OrderToCashBenchmark {
         Arrays.sort(sorted);
         return new Throughput(orders / seconds(captured - start), millis(sorted[sorted.length / 2]),
                 millis(sorted[(int) Math.ceil(sorted.length * 0.99) - 1]), orders / seconds(allocatedAt - start),
-                orders / seconds(invoicedAt - dispatchStart), outcome);
+                orders / seconds(invoicedAt - dispatchStart), serverCpuMs, databaseCpuMs, outcome);
     }
 
     /** One large order through every stage, the approval included; a stage not reached ends the run of this order. */
@@ -470,7 +477,7 @@ class OrderToCashBenchmark {
     }
 
     private record Throughput(double captureRate, double p50, double p99, double allocatedRate, double invoicedRate,
-                              String outcome) {
+                              double serverCpuMs, double databaseCpuMs, String outcome) {
     }
 
     private static final class StageNotReached extends RuntimeException {

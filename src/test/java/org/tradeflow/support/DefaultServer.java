@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -146,6 +147,22 @@ public final class DefaultServer {
     public boolean stop(Duration within) throws InterruptedException {
         process.destroy();
         return process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** CPU time the server's JVM has used so far, all its threads. */
+    public Duration cpuTime() {
+        return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
+    /** CPU time the server's PostgreSQL (postmaster and its live backends) has used so far. */
+    public Duration databaseCpuTime() throws IOException {
+        Optional<ProcessHandle> postmaster = postmaster();
+        if (postmaster.isEmpty()) {
+            return Duration.ZERO;
+        }
+        return Stream.concat(Stream.of(postmaster.get()), postmaster.get().descendants())
+                .map(handle -> handle.info().totalCpuDuration().orElse(Duration.ZERO))
+                .reduce(Duration.ZERO, Duration::plus);
     }
 
     public int port() {
