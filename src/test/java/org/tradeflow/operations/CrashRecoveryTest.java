@@ -5,6 +5,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.tradeflow.support.DefaultServer;
+
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;

@@ -3,6 +3,7 @@ package org.tradeflow.operations;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tradeflow.support.DefaultServer;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.tradeflow.operations;
+package org.tradeflow.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,6 +19,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -27,6 +28,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -36,7 +38,7 @@ import static org.awaitility.Awaitility.await;
  * and users), no {@code spring.datasource.url}, so its own embedded PostgreSQL keeps its data in the given
  * data directory. Only the application's classes are on its class path, not the tests'.
  */
-final class DefaultServer {
+public final class DefaultServer {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -53,13 +55,23 @@ final class DefaultServer {
         this.process = process;
     }
 
-    static DefaultServer start(Path dataDir, int port, String logName) throws IOException {
+    /** A server with the product's JVM settings, logging to {@code target/<logName>}. */
+    public static DefaultServer start(Path dataDir, int port, String logName) throws IOException {
+        return start(dataDir, port, Path.of("target", logName), List.of());
+    }
+
+    /**
+     * A server logging to {@code log}, with extra JVM options (a flight recording, say) before the main class;
+     * everything else as {@code ./mvnw spring-boot:run} runs it.
+     */
+    public static DefaultServer start(Path dataDir, int port, Path log, List<String> jvmOptions) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String applicationClassPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> !entry.endsWith("test-classes")).collect(Collectors.joining(File.pathSeparator));
-        Path log = Path.of("target", logName);
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx1g", "-cp", applicationClassPath,
-                TradeflowApplication.class.getName(), "--spring.profiles.active=demo")
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx1g"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", applicationClassPath, TradeflowApplication.class.getName(), "--spring.profiles.active=demo"));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(Map.of("TRADEFLOW_DATA_DIR", dataDir.toString(), "SERVER_PORT", String.valueOf(port)));
@@ -67,14 +79,14 @@ final class DefaultServer {
         return new DefaultServer(dataDir, port, log, builder.start());
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
     /** Waits until health says UP; fails at once, with the log, when the server gives up starting. */
-    DefaultServer awaitUp(Duration atMost) {
+    public DefaultServer awaitUp(Duration atMost) {
         await("health UP on port " + port).atMost(atMost).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
                 .until(() -> {
                     assertThat(process.isAlive()).as("the server is running; its log ends:\n%s", logTail(60)).isTrue();
@@ -84,11 +96,11 @@ final class DefaultServer {
     }
 
     /** {@code credentials} as {@code user:password}, or null for an anonymous call. */
-    HttpResponse<String> get(String path, String credentials) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path, String credentials) throws IOException, InterruptedException {
         return send(request(path, credentials).GET());
     }
 
-    HttpResponse<String> post(String path, String credentials, String json, Map<String, String> headers)
+    public HttpResponse<String> post(String path, String credentials, String json, Map<String, String> headers)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = request(path, credentials).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
@@ -96,7 +108,7 @@ final class DefaultServer {
         return send(request);
     }
 
-    JsonNode json(HttpResponse<String> response) {
+    public JsonNode json(HttpResponse<String> response) {
         try {
             return JSON.readTree(response.body());
         } catch (IOException notJson) {
@@ -105,14 +117,14 @@ final class DefaultServer {
     }
 
     /** The way an operator connects: the generated password file and the port PostgreSQL wrote into postmaster.pid. */
-    Connection database() throws IOException, SQLException {
+    public Connection database() throws IOException, SQLException {
         String port = Files.readAllLines(pgData().resolve("postmaster.pid")).get(3).strip();
         return DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", "postgres",
                 Files.readString(dataDir.resolve("postgres-password")).strip());
     }
 
     /** The postmaster of this server's data directory, if one runs. */
-    Optional<ProcessHandle> postmaster() throws IOException {
+    public Optional<ProcessHandle> postmaster() throws IOException {
         Path pidFile = pgData().resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
             return Optional.empty();
@@ -126,18 +138,38 @@ final class DefaultServer {
     }
 
     /** SIGKILL on Linux: no shutdown hook, no graceful anything, as when the machine's OOM killer strikes. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
     }
 
     /** SIGTERM, as systemd or Ctrl-C would: true when the server stopped within the given time. */
-    boolean stop(Duration within) throws InterruptedException {
+    public boolean stop(Duration within) throws InterruptedException {
         process.destroy();
         return process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    boolean isRunning() {
+    /** CPU time the server's JVM has used so far, all its threads. */
+    public Duration cpuTime() {
+        return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
+    /** CPU time the server's PostgreSQL (postmaster and its live backends) has used so far. */
+    public Duration databaseCpuTime() throws IOException {
+        Optional<ProcessHandle> postmaster = postmaster();
+        if (postmaster.isEmpty()) {
+            return Duration.ZERO;
+        }
+        return Stream.concat(Stream.of(postmaster.get()), postmaster.get().descendants())
+                .map(handle -> handle.info().totalCpuDuration().orElse(Duration.ZERO))
+                .reduce(Duration.ZERO, Duration::plus);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public boolean isRunning() {
         return process.isAlive();
     }
 
@@ -145,7 +177,7 @@ final class DefaultServer {
      * Stops whatever is left of this server, even when the test failed halfway: the JVM, then a postmaster
      * of its data directory that outlived it.
      */
-    void cleanUp() throws Exception {
+    public void cleanUp() throws Exception {
         if (process.isAlive() && !stop(Duration.ofSeconds(60))) {
             kill();
         }
@@ -161,7 +193,7 @@ final class DefaultServer {
         }
     }
 
-    List<String> logLines() throws IOException {
+    public List<String> logLines() throws IOException {
         return Files.readAllLines(log, StandardCharsets.UTF_8);
     }
 
