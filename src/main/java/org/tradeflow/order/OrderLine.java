@@ -58,12 +58,7 @@ public class OrderLine {
         this.order = order;
         this.product = product;
         this.lineNo = priced.lineNo();
-        this.quantity = priced.quantity();
-        this.unitPrice = priced.unitPrice();
-        this.netAmount = priced.netAmount();
-        this.priceSource = priced.priceSource();
-        this.priceRule = priced.priceRule();
-        this.priceExplanation = priced.explanation().text();
+        reprice(priced);
         this.shipTo = priced.shipTo();
         this.shipToRegion = priced.shipToRegion();
     }

@@ -37,22 +37,18 @@ class CellFormatInjectionTest extends IntegrationTest {
     @Autowired
     TransactionTemplate transaction;
 
-    private List<TableVersion> activeBefore;
+    private ActiveVersions activeBefore;
 
     @BeforeEach
     void rememberActiveVersions() {
         System.clearProperty(PWNED);
-        activeBefore = rules.activeVersions();
+        activeBefore = ActiveVersions.remember(rules);
     }
 
     @AfterEach
     void restoreActiveVersions() throws Exception {
         System.clearProperty(PWNED);
-        // pricing first: while an active pricing version fails the checks, no other table can change
-        for (TableVersion version : activeBefore.stream()
-                .sorted(java.util.Comparator.comparing(v -> !v.table().equals("pricing"))).toList()) {
-            rules.activate(version.table(), version.version(), "test clean-up");
-        }
+        activeBefore.restore();
     }
 
     /**

@@ -50,20 +50,16 @@ class RuleGovernanceTest extends IntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    private List<TableVersion> activeBefore;
+    private ActiveVersions activeBefore;
 
     @BeforeEach
     void rememberActiveVersions() {
-        activeBefore = rules.activeVersions();
+        activeBefore = ActiveVersions.remember(rules);
     }
 
     @AfterEach
     void restoreActiveVersions() throws Exception {
-        // pricing first: while an active pricing version fails a scenario, no other table can change
-        for (TableVersion version : activeBefore.stream()
-                .sorted(java.util.Comparator.comparing(v -> !v.table().equals("pricing"))).toList()) {
-            rules.activate(version.table(), version.version(), "test clean-up");
-        }
+        activeBefore.restore();
     }
 
     @Test

@@ -35,18 +35,16 @@ class StoredRuleSetTest extends IntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    private List<TableVersion> activeBefore;
+    private ActiveVersions activeBefore;
 
     @BeforeEach
     void rememberActiveVersions() {
-        activeBefore = rules.activeVersions();
+        activeBefore = ActiveVersions.remember(rules);
     }
 
     @AfterEach
     void restoreActiveVersions() throws Exception {
-        for (TableVersion version : activeBefore.stream().sorted(Comparator.comparing(v -> !v.table().equals("pricing"))).toList()) {
-            rules.activate(version.table(), version.version(), "test clean-up");
-        }
+        activeBefore.restore();
     }
 
     @Test
