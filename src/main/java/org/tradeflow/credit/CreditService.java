@@ -8,7 +8,6 @@ import org.tradeflow.order.OrderQueries;
 import org.tradeflow.order.SalesOrder;
 
 import java.math.BigDecimal;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -45,12 +44,10 @@ public class CreditService {
     public CreditCheck position(long orderId) {
         SalesOrder order = orders.get(orderId);
         long accountId = order.getAccount().getId();
-        Map<Long, BigDecimal> openOrders = orderQueries.openOrderTotals(accountId, orderId);
-        Map<Long, BigDecimal> invoiced = invoices.invoicedTotals(openOrders.keySet());
-        // open invoices are owed already; of open orders, only what is not invoiced yet adds to the exposure
-        BigDecimal otherExposure = invoices.openInvoiceTotal(accountId).add(openOrders.entrySet().stream()
-                .map(open -> open.getValue().subtract(invoiced.getOrDefault(open.getKey(), BigDecimal.ZERO)))
-                .reduce(BigDecimal.ZERO, BigDecimal::add));
+        // open invoices are owed already; of the other open orders, only what is not invoiced yet adds to it
+        BigDecimal otherExposure = invoices.openInvoiceTotal(accountId)
+                .add(orderQueries.openOrdersTotal(accountId, orderId))
+                .subtract(invoices.invoicedOnOpenOrders(accountId, orderId));
         return new CreditCheck(Objects.requireNonNull(otherExposure), order.getNetTotal(), order.getAccount().getCreditLimit(),
                 order.getCurrency());
     }

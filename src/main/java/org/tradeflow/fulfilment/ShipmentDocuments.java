@@ -6,6 +6,7 @@ import org.tradeflow.order.OrderDocuments;
 import org.tradeflow.order.OrderView;
 
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 
 /** The order's shipments as the order view shows them. */
@@ -25,7 +26,7 @@ class ShipmentDocuments implements OrderDocuments.Shipments {
                 s.getShipmentNumber(), s.getWarehouse().getCode(), s.getShipTo(), s.getStatus().name(), s.getCarrier(),
                 s.getTrackingNumber(), s.getDispatchedAt() == null ? null : s.getDispatchedAt().atOffset(ZoneOffset.UTC),
                 s.getLines().stream()
-                        .sorted(java.util.Comparator.comparingInt(l -> l.getOrderLine().getLineNo()))
+                        .sorted(Comparator.comparingInt(l -> l.getOrderLine().getLineNo()))
                         .map(l -> new OrderView.ShipmentLine(l.getOrderLine().getLineNo(), l.getOrderLine().getProduct().getSku(),
                                 l.getQuantity()))
                         .toList())).toList();

@@ -2,6 +2,7 @@ package org.tradeflow.integration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -29,7 +30,7 @@ class EventRedelivery {
     private final Duration redeliverAfter;
 
     EventRedelivery(IncompleteEventPublications incomplete, JdbcTemplate jdbc, TransactionTemplate transaction,
-                    @org.springframework.beans.factory.annotation.Value("${tradeflow.events.redeliver-after:PT1M}") Duration redeliverAfter) {
+                    @Value("${tradeflow.events.redeliver-after:PT1M}") Duration redeliverAfter) {
         this.incomplete = incomplete;
         this.jdbc = jdbc;
         this.transaction = transaction;

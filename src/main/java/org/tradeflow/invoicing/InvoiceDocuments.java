@@ -3,15 +3,13 @@ package org.tradeflow.invoicing;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.tradeflow.order.OrderDocuments;
+import org.tradeflow.order.OrderStatus;
 import org.tradeflow.order.OrderView;
 
 import java.math.BigDecimal;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
-/** The order's invoices as the order view and the credit check see them. */
+/** The order's invoices as the order view shows them, and what the credit check needs of invoices. */
 @Component
 public class InvoiceDocuments implements OrderDocuments.Invoices {
 
@@ -29,14 +27,10 @@ public class InvoiceDocuments implements OrderDocuments.Invoices {
                 i.getIssuedOn(), i.getDueOn(), i.getStatus())).toList();
     }
 
-    @Override
+    /** What is invoiced already of the account's open orders, except one (credit counts the rest of them). */
     @Transactional(readOnly = true)
-    public Map<Long, BigDecimal> invoicedTotals(Collection<Long> orderIds) {
-        Map<Long, BigDecimal> totals = new HashMap<>();
-        if (!orderIds.isEmpty()) {
-            invoices.invoicedTotals(orderIds).forEach(row -> totals.put((Long) row[0], (BigDecimal) row[1]));
-        }
-        return totals;
+    public BigDecimal invoicedOnOpenOrders(long accountId, long exceptOrderId) {
+        return invoices.invoicedOnOpenOrders(accountId, exceptOrderId, OrderStatus.OPEN);
     }
 
     /** The account's open invoices: what it owes us now. */

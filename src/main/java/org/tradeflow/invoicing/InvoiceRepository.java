@@ -3,6 +3,8 @@ package org.tradeflow.invoicing;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
+import org.tradeflow.order.OrderStatus;
+
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
@@ -18,8 +20,10 @@ public interface InvoiceRepository extends JpaRepository<Invoice, Long> {
     @Query("select i from Invoice i left join fetch i.shipment where i.order.id = :orderId order by i.id")
     List<Invoice> findWithShipmentByOrderId(long orderId);
 
-    @Query("select i.order.id, sum(i.netTotal) from Invoice i where i.order.id in :orderIds group by i.order.id")
-    List<Object[]> invoicedTotals(Collection<Long> orderIds);
+    @Query("""
+            select coalesce(sum(i.netTotal), 0) from Invoice i
+             where i.order.account.id = :accountId and i.order.id <> :exceptOrderId and i.order.status in :open""")
+    BigDecimal invoicedOnOpenOrders(long accountId, long exceptOrderId, Collection<OrderStatus> open);
 
     @Query("select coalesce(sum(i.netTotal), 0) from Invoice i where i.account.id = :accountId and i.status = 'OPEN'")
     BigDecimal openTotal(long accountId);

@@ -1,9 +1,6 @@
 package org.tradeflow.order;
 
-import java.math.BigDecimal;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What the modules that build on an order (fulfilment, invoicing) tell about it. The order module reads
@@ -20,11 +17,8 @@ public final class OrderDocuments {
         List<OrderView.Shipment> ofOrder(long orderId);
     }
 
-    /** Implemented by invoicing: the order's invoices, and what has been invoiced of orders. */
+    /** Implemented by invoicing: the order's invoices. */
     public interface Invoices {
         List<OrderView.Invoice> ofOrder(long orderId);
-
-        /** Net amount invoiced so far per order id (orders without invoices are absent). */
-        Map<Long, BigDecimal> invoicedTotals(Collection<Long> orderIds);
     }
 }

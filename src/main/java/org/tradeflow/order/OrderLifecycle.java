@@ -7,6 +7,8 @@ import org.tradeflow.audit.AuditTrail;
 import org.tradeflow.policy.PolicyViolation;
 
 import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The order's status changes, each one recorded in the audit trail with its reason. */
@@ -15,7 +17,7 @@ import java.util.stream.Collectors;
 public class OrderLifecycle {
 
     /** Leaving one of these for allocation means the order was accepted. */
-    private static final java.util.Set<OrderStatus> ACCEPTING = java.util.EnumSet.of(OrderStatus.RECEIVED,
+    private static final Set<OrderStatus> ACCEPTING = EnumSet.of(OrderStatus.RECEIVED,
             OrderStatus.ON_HOLD, OrderStatus.AWAITING_APPROVAL, OrderStatus.CREDIT_HOLD);
 
     private final OrderRepository orders;

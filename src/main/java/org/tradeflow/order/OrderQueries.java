@@ -7,6 +7,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.tradeflow.audit.AuditTrail;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
@@ -25,12 +26,12 @@ public class OrderQueries {
     private final AuditTrail audit;
     private final OrderProcessProblems processProblems;
 
-    private final java.time.Clock clock;
+    private final Clock clock;
     private final OrderDocuments.Shipments shipmentsOfOrder;
     private final OrderDocuments.Invoices invoicesOfOrder;
 
     OrderQueries(OrderRepository orders, NamedParameterJdbcTemplate jdbc, AuditTrail audit, OrderProcessProblems processProblems,
-                 OrderDocuments.Shipments shipmentsOfOrder, OrderDocuments.Invoices invoicesOfOrder, java.time.Clock clock) {
+                 OrderDocuments.Shipments shipmentsOfOrder, OrderDocuments.Invoices invoicesOfOrder, Clock clock) {
         this.clock = clock;
         this.orders = orders;
         this.shipmentsOfOrder = shipmentsOfOrder;
@@ -81,17 +82,10 @@ public class OrderQueries {
                 new MapSqlParameterSource("products", productIds), String.class);
     }
 
-    /** Net totals of the account's open orders (not yet fully invoiced or ended), by order id, except one. */
+    /** Net total of the account's open orders (not yet fully invoiced or ended), except one. */
     @Transactional(readOnly = true)
-    public Map<Long, BigDecimal> openOrderTotals(long accountId, long exceptOrderId) {
-        Map<Long, BigDecimal> totals = new HashMap<>();
-        jdbc.query("select id, net_total from sales_order where account_id = :accountId and id <> :orderId and status in (:open)",
-                new MapSqlParameterSource().addValue("accountId", accountId).addValue("orderId", exceptOrderId)
-                        .addValue("open", OrderStatus.OPEN.stream().map(Enum::name).toList()),
-                rs -> {
-                    totals.put(rs.getLong("id"), rs.getBigDecimal("net_total"));
-                });
-        return totals;
+    public BigDecimal openOrdersTotal(long accountId, long exceptOrderId) {
+        return orders.openTotal(accountId, exceptOrderId, OrderStatus.OPEN);
     }
 
     /** Orders placed on these days (in the server's time zone), not rejected or cancelled, with lines and products. */

@@ -7,6 +7,8 @@ import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -49,8 +51,14 @@ public interface OrderRepository extends JpaRepository<SalesOrder, Long> {
             select distinct o from SalesOrder o join fetch o.account join fetch o.lines l join fetch l.product
              where o.createdAt >= :from and o.createdAt < :to and o.status not in :excluded
              order by o.id""")
-    List<SalesOrder> findPlacedBetween(@Param("from") java.time.Instant from, @Param("to") java.time.Instant to,
+    List<SalesOrder> findPlacedBetween(@Param("from") Instant from, @Param("to") Instant to,
                                        @Param("excluded") Collection<OrderStatus> excluded);
+
+    @Query("""
+            select coalesce(sum(o.netTotal), 0) from SalesOrder o
+             where o.account.id = :accountId and o.id <> :exceptOrderId and o.status in :open""")
+    BigDecimal openTotal(@Param("accountId") long accountId, @Param("exceptOrderId") long exceptOrderId,
+                                   @Param("open") Collection<OrderStatus> open);
 
     @Query(value = "select 'SO-' || nextval('order_number_seq')", nativeQuery = true)
     String nextOrderNumber();

@@ -13,6 +13,7 @@ import org.tradeflow.order.OrderLifecycle;
 import org.tradeflow.order.OrderQueries;
 import org.tradeflow.order.OrderWorkflow;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -55,7 +56,7 @@ class BackorderWakeUp {
     }
 
     private void wake(Collection<Long> productIds, String why) {
-        List<String> busy = new java.util.ArrayList<>();
+        List<String> busy = new ArrayList<>();
         for (String orderNumber : orderQueries.waitingFor(productIds)) {
             try {
                 ownTransaction.executeWithoutResult(status -> {

@@ -11,6 +11,7 @@ import org.tradeflow.pricing.PricedOrder;
 import org.tradeflow.pricing.PricingService;
 import org.tradeflow.business.BusinessException;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,9 +28,9 @@ public class OrderCorrections {
 
     private final OrderLifecycle orders;
     private final PricingService pricing;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    OrderCorrections(OrderLifecycle orders, PricingService pricing, java.time.Clock clock) {
+    OrderCorrections(OrderLifecycle orders, PricingService pricing, Clock clock) {
         this.clock = clock;
         this.orders = orders;
         this.pricing = pricing;

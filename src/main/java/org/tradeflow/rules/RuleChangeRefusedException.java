@@ -1,5 +1,6 @@
 package org.tradeflow.rules;
 
+import org.tradeflow.business.BusinessException.FieldError;
 import org.tradeflow.web.ApiProblem;
 
 import java.util.List;
@@ -21,6 +22,6 @@ public class RuleChangeRefusedException extends Exception {
     /** The API's answer: 422 with one entry per problem. */
     public ApiProblem asProblem() {
         return ApiProblem.invalid(getMessage(), problems.stream()
-                .map(problem -> new ApiProblem.FieldError("spreadsheet", problem)).toList());
+                .map(problem -> new FieldError("spreadsheet", problem)).toList());
     }
 }

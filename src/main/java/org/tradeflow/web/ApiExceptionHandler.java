@@ -30,6 +30,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.tradeflow.business.BusinessException;
+import org.tradeflow.business.BusinessException.FieldError;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -50,8 +51,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** A business rule's refusal: its kind decides the status, its message and fields are the problem's. */
     @ExceptionHandler(BusinessException.class)
     ResponseEntity<Object> businessRefusal(BusinessException refusal) {
-        List<ApiProblem.FieldError> errors = refusal.errors().stream()
-                .map(error -> new ApiProblem.FieldError(error.field(), error.message())).toList();
+        List<FieldError> errors = refusal.errors();
         return switch (refusal.kind()) {
             case INVALID -> problem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid request", refusal.getMessage(), errors);
             case NOT_FOUND -> problem(HttpStatus.NOT_FOUND, "Not found", refusal.getMessage(), errors);
@@ -97,15 +97,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
         String message = "'" + e.getValue() + "' is not a valid value";
         return problem(HttpStatus.BAD_REQUEST, "Invalid parameter", e.getName() + ": " + message,
-                List.of(new ApiProblem.FieldError(e.getName(), message)));
+                List.of(new FieldError(e.getName(), message)));
     }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        List<ApiProblem.FieldError> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(error -> new ApiProblem.FieldError(error.getField(), error.getDefaultMessage()))
-                .sorted(Comparator.comparing(ApiProblem.FieldError::field))
+        List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
+                .sorted(Comparator.comparing(FieldError::field))
                 .toList();
         return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid request", describe(errors), errors);
     }
@@ -114,20 +114,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<ApiProblem.FieldError> bodyErrors = new ArrayList<>();
-        List<ApiProblem.FieldError> parameterErrors = new ArrayList<>();
+        List<FieldError> bodyErrors = new ArrayList<>();
+        List<FieldError> parameterErrors = new ArrayList<>();
         for (ParameterValidationResult result : e.getParameterValidationResults()) {
             if (result instanceof ParameterErrors errors) {
                 errors.getFieldErrors().forEach(error ->
-                        bodyErrors.add(new ApiProblem.FieldError(error.getField(), error.getDefaultMessage())));
+                        bodyErrors.add(new FieldError(error.getField(), error.getDefaultMessage())));
             } else {
                 String name = parameterName(result.getMethodParameter());
                 result.getResolvableErrors().forEach(error ->
-                        parameterErrors.add(new ApiProblem.FieldError(name, error.getDefaultMessage())));
+                        parameterErrors.add(new FieldError(name, error.getDefaultMessage())));
             }
         }
         if (!bodyErrors.isEmpty()) {
-            bodyErrors.sort(Comparator.comparing(ApiProblem.FieldError::field));
+            bodyErrors.sort(Comparator.comparing(FieldError::field));
             return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid request", describe(bodyErrors), bodyErrors);
         }
         return problem(HttpStatus.BAD_REQUEST, "Invalid parameter", describe(parameterErrors), parameterErrors);
@@ -152,7 +152,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             String field = path(mapping);
             String message = mapping instanceof UnrecognizedPropertyException ? "unknown field" : expected(mapping);
             return problem(HttpStatus.BAD_REQUEST, "Malformed request", field + ": " + message,
-                    List.of(new ApiProblem.FieldError(field, message)));
+                    List.of(new FieldError(field, message)));
         }
         if (json == null) {
             json = e.getCause() instanceof JsonProcessingException processing ? processing : null;
@@ -263,15 +263,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return path.toString();
     }
 
-    private static String describe(List<ApiProblem.FieldError> errors) {
+    private static String describe(List<FieldError> errors) {
         return errors.stream().map(error -> error.field() + ": " + error.message()).collect(Collectors.joining("; "));
     }
 
-    static ResponseEntity<Object> problem(HttpStatus status, String title, String detail, List<ApiProblem.FieldError> errors) {
+    static ResponseEntity<Object> problem(HttpStatus status, String title, String detail, List<FieldError> errors) {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problemBody(status, title, detail, errors));
     }
 
-    private static ProblemDetail problemBody(HttpStatus status, String title, String detail, List<ApiProblem.FieldError> errors) {
+    private static ProblemDetail problemBody(HttpStatus status, String title, String detail, List<FieldError> errors) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
         body.setTitle(title);
         if (!errors.isEmpty()) {

@@ -1,6 +1,7 @@
 package org.tradeflow.web;
 
 import org.springframework.http.HttpStatus;
+import org.tradeflow.business.BusinessException.FieldError;
 
 import java.util.List;
 
@@ -40,8 +41,4 @@ public class ApiProblem extends RuntimeException {
     public HttpStatus status() { return status; }
     public String title() { return title; }
     public List<FieldError> errors() { return errors; }
-
-    /** One offending input: a JSON path such as {@code lines[2].sku}, and what is wrong with it. */
-    public record FieldError(String field, String message) {
-    }
 }

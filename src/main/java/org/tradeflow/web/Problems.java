@@ -6,6 +6,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
+import org.tradeflow.business.BusinessException.FieldError;
 
 import java.io.IOException;
 import java.util.List;
@@ -26,7 +27,7 @@ public final class Problems {
         problem.setTitle(title);
         if (field != null) {
             String message = detail.startsWith(field + ": ") ? detail.substring(field.length() + 2) : detail;
-            problem.setProperty("errors", List.of(new ApiProblem.FieldError(field, message)));
+            problem.setProperty("errors", List.of(new FieldError(field, message)));
         }
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

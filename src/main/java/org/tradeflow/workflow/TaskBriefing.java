@@ -96,13 +96,11 @@ class TaskBriefing {
         return briefing;
     }
 
-    /** One query for the costs of all the order's SKUs (V5 unit_cost), in the order's currency. */
+    /** What a unit of each of the order's SKUs costs us in its currency, read with the products in one query. */
     private Map<String, BigDecimal> unitCosts(OrderView order) {
         Map<String, BigDecimal> costs = new HashMap<>();
-        List<String> skus = order.lines().stream().map(OrderView.Line::sku).distinct().toList();
-        if (!skus.isEmpty()) {
-            products.unitCosts(order.currency(), skus).forEach(row -> costs.put((String) row[0], (BigDecimal) row[1]));
-        }
+        products.findWithPricesBySkuIn(order.lines().stream().map(OrderView.Line::sku).distinct().toList())
+                .forEach(product -> product.unitCost(order.currency()).ifPresent(cost -> costs.put(product.getSku(), cost)));
         return costs;
     }
 

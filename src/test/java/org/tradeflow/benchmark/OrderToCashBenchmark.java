@@ -2,6 +2,8 @@ package org.tradeflow.benchmark;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tradeflow.support.DefaultServer;
@@ -348,24 +350,22 @@ class OrderToCashBenchmark {
                 Map.of("carrier", "DHL", "trackingNumber", "BENCH" + shipment), null), "dispatch of shipment " + shipment);
     }
 
-    private boolean awaitCount(String sql, String poPattern, int expected) throws Exception {
-        long deadline = System.nanoTime() + STAGE_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (count(sql, poPattern) >= expected) {
-                return true;
-            }
-            Thread.sleep(100);
+    private boolean awaitCount(String sql, String poPattern, int expected) {
+        try {
+            Awaitility.await().atMost(STAGE_TIMEOUT).pollInterval(Duration.ofMillis(100))
+                    .until(() -> count(sql, poPattern) >= expected);
+            return true;
+        } catch (ConditionTimeoutException notReached) {
+            return false;
         }
-        return false;
     }
 
     private void awaitTrue(Callable<Boolean> condition, long orderId) throws Exception {
-        long deadline = System.nanoTime() + STAGE_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.call()) {
-                return;
-            }
-            Thread.sleep(50);
+        try {
+            Awaitility.await().atMost(STAGE_TIMEOUT).pollInterval(Duration.ofMillis(50)).until(condition);
+            return;
+        } catch (ConditionTimeoutException notReached) {
+            // said below, with where the order got to
         }
         throw new StageNotReached("order " + orderId + " is " + statuses(orderId) + ", incidents: "
                 + longs("select count(*) from act_ru_incident", null));

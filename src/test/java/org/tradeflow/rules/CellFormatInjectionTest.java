@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tradeflow.support.Api;
-import org.tradeflow.support.IntegrationTest;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -22,33 +21,25 @@ import static org.tradeflow.support.OrderRequests.anOrder;
  * Issue 8: Drools copies a whole-number cell into the rules as its number format shows it, so a custom format
  * could carry Java into the generated rules. Drools must only ever read the value the checks saw.
  */
-class CellFormatInjectionTest extends IntegrationTest {
+class CellFormatInjectionTest extends RuleChangingTest {
 
-    /** ContractPrices columns: account, SKU, valid from, valid until, contract reference, unit price. */
-    private static final int PRICE = 5;
     private static final String PWNED = "tradeflow.pwned";
     /** The note of ContractPrices row 12 (ACME-DE's contract on 85123A). */
     private static final String ACME_NOTE = "White Hanging Heart T-Light Holder (LIGHTING), list 3.45 EUR";
 
     @Autowired
-    RuleSetRegistry rules;
-    @Autowired
     RuleTableVersions versions;
     @Autowired
     TransactionTemplate transaction;
 
-    private ActiveVersions activeBefore;
-
     @BeforeEach
-    void rememberActiveVersions() {
+    void clearMarker() {
         System.clearProperty(PWNED);
-        activeBefore = ActiveVersions.remember(rules);
     }
 
     @AfterEach
-    void restoreActiveVersions() throws Exception {
+    void clearMarkerAgain() {
         System.clearProperty(PWNED);
-        activeBefore.restore();
     }
 
     /**

@@ -1,8 +1,6 @@
 package org.tradeflow.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,7 +10,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tradeflow.support.Api;
-import org.tradeflow.support.IntegrationTest;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,13 +29,9 @@ import static org.awaitility.Awaitility.await;
 
 /** Versioned, checked and reversible changes of the analysts' decision tables. */
 @ExtendWith(OutputCaptureExtension.class)
-class RuleGovernanceTest extends IntegrationTest {
+class RuleGovernanceTest extends RuleChangingTest {
 
-    /** ContractPrices columns: account, SKU, valid from, valid until, contract reference, unit price. */
-    private static final int PRICE = 5;
 
-    @Autowired
-    RuleSetRegistry rules;
     @Autowired
     RuleTableVersions versions;
     @Autowired
@@ -49,18 +42,6 @@ class RuleGovernanceTest extends IntegrationTest {
     List<ScenarioRunner> scenarioRunners;
     @Autowired
     JdbcTemplate jdbc;
-
-    private ActiveVersions activeBefore;
-
-    @BeforeEach
-    void rememberActiveVersions() {
-        activeBefore = ActiveVersions.remember(rules);
-    }
-
-    @AfterEach
-    void restoreActiveVersions() throws Exception {
-        activeBefore.restore();
-    }
 
     @Test
     void uploadedVersionIsCheckedActivatedListedAndCanBeRolledBack() throws Exception {

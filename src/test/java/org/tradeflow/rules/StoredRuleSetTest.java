@@ -1,22 +1,18 @@
 package org.tradeflow.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.tradeflow.pricing.OrderEvaluation;
 import org.tradeflow.rules.RuleSet.Member;
 import org.tradeflow.support.Api;
-import org.tradeflow.support.IntegrationTest;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -25,27 +21,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.tradeflow.support.OrderRequests.anOrder;
 
 /** An order's rule-set checksum names exactly the rules that priced it, whatever changed since. */
-class StoredRuleSetTest extends IntegrationTest {
+class StoredRuleSetTest extends RuleChangingTest {
 
-    /** ContractPrices columns: account, SKU, valid from, valid until, contract reference, unit price. */
-    private static final int PRICE = 5;
 
-    @Autowired
-    RuleSetRegistry rules;
     @Autowired
     JdbcTemplate jdbc;
-
-    private ActiveVersions activeBefore;
-
-    @BeforeEach
-    void rememberActiveVersions() {
-        activeBefore = ActiveVersions.remember(rules);
-    }
-
-    @AfterEach
-    void restoreActiveVersions() throws Exception {
-        activeBefore.restore();
-    }
 
     @Test
     void anOldOrdersChecksumStillNamesTheRulesThatPricedItAfterPricingChanged() throws Exception {

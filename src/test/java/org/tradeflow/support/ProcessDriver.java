@@ -12,10 +12,12 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.awaitility.Awaitility;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.io.UncheckedIOException;
 import java.util.Comparator;
 import java.util.List;
@@ -50,22 +52,9 @@ public class ProcessDriver {
      * their own thread, as in production), so the jobs they create exist before the test runs them.
      */
     public void awaitEventsHandled() {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            Integer incomplete = jdbc.queryForObject("select count(*) from event_publication where completion_date is null",
-                    Integer.class);
-            if (incomplete == null || incomplete == 0) {
-                return;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new IllegalStateException("Events still unhandled after 20 s: " + jdbc.queryForList(
-                "select listener_id, serialized_event from event_publication where completion_date is null"));
+        Awaitility.await("events handled by their listeners").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+                .until(() -> jdbc.queryForObject("select count(*) from event_publication where completion_date is null",
+                        Integer.class) == 0);
     }
 
     /** Runs the due jobs of an order's processes until none is left; a failing job fails the test. */
