@@ -3,6 +3,8 @@ package org.tradeflow.invoicing;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -50,7 +52,8 @@ public class Invoice {
     private BigDecimal netTotal;
     private LocalDate issuedOn;
     private LocalDate dueOn;
-    private String status;
+    @Enumerated(EnumType.STRING)
+    private InvoiceStatus status;
 
     @OneToMany(mappedBy = "invoice", cascade = CascadeType.ALL)
     private List<InvoiceLine> lines = new ArrayList<>();
@@ -62,16 +65,15 @@ public class Invoice {
      * Bills each shipped quantity at the line's unit price. The shipment that completes a line bills what is
      * left of the line's net amount, so split deliveries add up to exactly what the order confirmed.
      */
-    static Invoice forShipment(String invoiceNumber, Shipment shipment, LocalDate issuedOn, Map<Long, InvoicedSoFar> earlier) {
+    static Invoice forShipment(Shipment shipment, LocalDate issuedOn, Map<Long, InvoicedSoFar> earlier) {
         Invoice invoice = new Invoice();
-        invoice.invoiceNumber = invoiceNumber;
         invoice.shipment = shipment;
         invoice.order = shipment.getOrder();
         invoice.account = invoice.order.getAccount();
         invoice.currency = invoice.order.getCurrency();
         invoice.issuedOn = issuedOn;
         invoice.dueOn = issuedOn.plusDays(invoice.account.getPaymentTermsDays());
-        invoice.status = "OPEN";
+        invoice.status = InvoiceStatus.OPEN;
         int minorUnits = Currency.getInstance(invoice.currency).getDefaultFractionDigits();
         BigDecimal total = BigDecimal.ZERO.setScale(minorUnits);
         for (ShipmentLine shipped : shipment.getLines()) {
@@ -87,11 +89,20 @@ public class Invoice {
         return invoice;
     }
 
+    /** Numbered last, just before it is written (see {@link DocumentNumbers}). */
+    void number(String invoiceNumber) {
+        this.invoiceNumber = invoiceNumber;
+    }
+
     public String getInvoiceNumber() { return invoiceNumber; }
     public BigDecimal getNetTotal() { return netTotal; }
     public String getCurrency() { return currency; }
     public LocalDate getDueOn() { return dueOn; }
     public LocalDate getIssuedOn() { return issuedOn; }
-    public String getStatus() { return status; }
+    public InvoiceStatus getStatus() { return status; }
     public Shipment getShipment() { return shipment; }
+    public Long getId() { return id; }
+    public SalesOrder getOrder() { return order; }
+    public Account getAccount() { return account; }
+    List<InvoiceLine> getLines() { return lines; }
 }

@@ -24,7 +24,7 @@ public class InvoiceDocuments implements OrderDocuments.Invoices {
     public List<OrderView.Invoice> ofOrder(long orderId) {
         return invoices.findWithShipmentByOrderId(orderId).stream().map(i -> new OrderView.Invoice(i.getInvoiceNumber(),
                 i.getShipment() == null ? null : i.getShipment().getShipmentNumber(), i.getNetTotal(), i.getCurrency(),
-                i.getIssuedOn(), i.getDueOn(), i.getStatus())).toList();
+                i.getIssuedOn(), i.getDueOn(), i.getStatus().name())).toList();
     }
 
     /** What is invoiced already of the account's open orders, except one (credit counts the rest of them). */

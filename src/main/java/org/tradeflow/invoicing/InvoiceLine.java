@@ -44,4 +44,9 @@ class InvoiceLine {
         this.unitPrice = unitPrice;
         this.netAmount = netAmount;
     }
+
+    OrderLine getOrderLine() { return orderLine; }
+    int getQuantity() { return quantity; }
+    BigDecimal getUnitPrice() { return unitPrice; }
+    BigDecimal getNetAmount() { return netAmount; }
 }

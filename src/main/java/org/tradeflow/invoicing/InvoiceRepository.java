@@ -1,13 +1,17 @@
 package org.tradeflow.invoicing;
 
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 import org.tradeflow.order.OrderStatus;
 
 import java.math.BigDecimal;
 import java.util.Collection;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 public interface InvoiceRepository extends JpaRepository<Invoice, Long> {
 
@@ -17,6 +21,26 @@ public interface InvoiceRepository extends JpaRepository<Invoice, Long> {
               from InvoiceLine l where l.orderLine.order.id = :orderId group by l.orderLine.id""")
     List<InvoicedSoFar> invoicedSoFar(long orderId);
 
+    /** Newest first; a null filter matches every invoice. Account, order and shipment come with each. */
+    @Query("""
+            select i from Invoice i join fetch i.account a left join fetch i.order o left join fetch i.shipment
+             where (:accountCode is null or a.code = :accountCode)
+               and (:orderId is null or o.id = :orderId)
+               and (:status is null or i.status = :status)
+               and (cast(:dueFrom as date) is null or i.dueOn >= :dueFrom)
+               and (cast(:dueTo as date) is null or i.dueOn <= :dueTo)
+             order by i.id desc""")
+    List<Invoice> search(@Param("accountCode") String accountCode, @Param("orderId") Long orderId,
+                         @Param("status") InvoiceStatus status, @Param("dueFrom") LocalDate dueFrom,
+                         @Param("dueTo") LocalDate dueTo, Pageable page);
+
+    /** The invoice with its lines, their order lines and products, in one statement. */
+    @Query("""
+            select i from Invoice i join fetch i.account left join fetch i.order left join fetch i.shipment
+              left join fetch i.lines l left join fetch l.orderLine ol left join fetch ol.product
+             where i.id = :id""")
+    Optional<Invoice> findWithLines(@Param("id") long id);
+
     @Query("select i from Invoice i left join fetch i.shipment where i.order.id = :orderId order by i.id")
     List<Invoice> findWithShipmentByOrderId(long orderId);
 
@@ -25,9 +49,6 @@ public interface InvoiceRepository extends JpaRepository<Invoice, Long> {
              where i.order.account.id = :accountId and i.order.id <> :exceptOrderId and i.order.status in :open""")
     BigDecimal invoicedOnOpenOrders(long accountId, long exceptOrderId, Collection<OrderStatus> open);
 
-    @Query("select coalesce(sum(i.netTotal), 0) from Invoice i where i.account.id = :accountId and i.status = 'OPEN'")
+    @Query("select coalesce(sum(i.netTotal), 0) from Invoice i where i.account.id = :accountId and i.status = org.tradeflow.invoicing.InvoiceStatus.OPEN")
     BigDecimal openTotal(long accountId);
-
-    @Query(value = "select 'INV-' || nextval('invoice_number_seq')", nativeQuery = true)
-    String nextInvoiceNumber();
 }

@@ -20,14 +20,16 @@ public class InvoicingService {
     private final InvoiceRepository invoices;
     private final ShipmentRepository shipments;
     private final OrderLifecycle orders;
+    private final DocumentNumbers numbers;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     InvoicingService(InvoiceRepository invoices, ShipmentRepository shipments, OrderLifecycle orders,
-                     ApplicationEventPublisher events, Clock clock) {
+                     DocumentNumbers numbers, ApplicationEventPublisher events, Clock clock) {
         this.invoices = invoices;
         this.shipments = shipments;
         this.orders = orders;
+        this.numbers = numbers;
         this.events = events;
         this.clock = clock;
     }
@@ -41,7 +43,10 @@ public class InvoicingService {
         shipment.invoiced();
         Map<Long, InvoicedSoFar> earlier = invoices.invoicedSoFar(orderId).stream()
                 .collect(Collectors.toMap(InvoicedSoFar::orderLineId, Function.identity()));
-        Invoice invoice = invoices.save(Invoice.forShipment(invoices.nextInvoiceNumber(), shipment, LocalDate.now(clock), earlier));
+        Invoice invoice = Invoice.forShipment(shipment, LocalDate.now(clock), earlier);
+        // last, so the series' counter row stays locked only while the invoice is written
+        invoice.number(numbers.next(DocumentNumbers.INVOICES, invoice.getIssuedOn().getYear()));
+        invoices.saveAndFlush(invoice);
         orders.note(orderId, "SHIPMENT_INVOICED", invoice.getInvoiceNumber() + " for " + shipmentNumber + ": "
                 + invoice.getNetTotal().toPlainString() + " " + invoice.getCurrency() + ", due " + invoice.getDueOn());
         events.publishEvent(new InvoiceIssued(invoice.getInvoiceNumber(), shipment.getOrder().getOrderNumber(), shipmentNumber,

@@ -31,6 +31,7 @@ class HotQueryIndexTest extends IntegrationTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             invoices of an order                | invoice_order_idx                   | select invoice_number from invoice where order_id = 1 order by id
+            an account's invoices by due date   | invoice_account_due_idx             | select invoice_number from invoice where account_id = 1 and due_on <= date '2026-12-31'
             invoiced so far per order line      | invoice_line_order_line_idx         | select order_line_id, sum(quantity) from invoice_line where order_line_id in (select id from order_line where order_id = 1) group by order_line_id
             lines of a shipment                 | shipment_line_shipment_idx          | select order_line_id, quantity from shipment_line where shipment_id = 1
             violations of an order              | order_violation_order_idx           | select code, message from order_violation where order_id = 1

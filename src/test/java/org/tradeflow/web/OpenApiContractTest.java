@@ -99,6 +99,10 @@ class OpenApiContractTest extends IntegrationTest {
                 example("/api/v1/shipments/{id}/dispatch", "post"), Map.of(), 200);
         call("POST", "/api/v1/shipments/{id}/dispatch", shipmentPath + "/dispatch",
                 example("/api/v1/shipments/{id}/dispatch", "post"), Map.of(), 409);
+        processes.runJobs(running.get("orderNumber").asText());
+        JsonNode invoices = call("GET", "/api/v1/invoices", "/api/v1/invoices?orderId=" + running.get("id").asLong(), null,
+                Map.of(), 200).json();
+        call("GET", "/api/v1/invoices/{id}", "/api/v1/invoices/" + invoices.get(0).get("id").asLong(), null, Map.of(), 200);
         JsonNode returned = example("/api/v1/shipments/{id}/returns", "post");
         ((com.fasterxml.jackson.databind.node.ObjectNode) returned).put("sku", shipment.get("lines").get(0).get("sku").asText());
         call("POST", "/api/v1/shipments/{id}/returns", shipmentPath + "/returns", returned, Map.of(), 201);
@@ -202,7 +206,7 @@ class OpenApiContractTest extends IntegrationTest {
         JsonNode line = document.at("/components/schemas/OrderLine/properties");
 
         assertThat(tags).containsExactlyInAnyOrder("Orders", "Order desk", "Pricing", "Catalog", "Accounts",
-                "Availability", "Inventory", "Fulfilment", "Decision tables");
+                "Availability", "Inventory", "Fulfilment", "Invoices", "Decision tables");
         assertThat(unsummarised).isEmpty();
         assertThat(line.fieldNames()).toIterable().contains("unitPrice", "netAmount", "priceSource", "priceRule",
                 "priceExplanation", "backorderedQuantity");

@@ -1,0 +1,8 @@
+package org.tradeflow.invoicing;
+
+/** Where an invoice stands in collection. */
+public enum InvoiceStatus {
+    /** Issued, nothing paid yet. */
+    OPEN,
+    PAID
+}
