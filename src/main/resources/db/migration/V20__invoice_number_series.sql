@@ -12,5 +12,5 @@ create table document_number_series (
 -- Numbers drawn from it so far (INV-500001 on) stay as they are; new invoices are INV-2026-000001 and on.
 drop sequence invoice_number_seq;
 
--- Invoices are found by account and due date (statements, ageing, dunning) and by status.
+-- An account's invoices by due date (the API's due range; statements, ageing and dunning to come).
 create index invoice_account_due_idx on invoice (account_id, due_on);

@@ -101,6 +101,9 @@ public class Invoice {
     public LocalDate getIssuedOn() { return issuedOn; }
     public InvoiceStatus getStatus() { return status; }
     public Shipment getShipment() { return shipment; }
+    /** Null for an opening balance taken over from a previous system, which belongs to no order or shipment. */
+    public String getShipmentNumber() { return shipment == null ? null : shipment.getShipmentNumber(); }
+    public String getOrderNumber() { return order == null ? null : order.getOrderNumber(); }
     public Long getId() { return id; }
     public SalesOrder getOrder() { return order; }
     public Account getAccount() { return account; }

@@ -23,7 +23,7 @@ public class InvoiceDocuments implements OrderDocuments.Invoices {
     @Transactional(readOnly = true)
     public List<OrderView.Invoice> ofOrder(long orderId) {
         return invoices.findWithShipmentByOrderId(orderId).stream().map(i -> new OrderView.Invoice(i.getInvoiceNumber(),
-                i.getShipment() == null ? null : i.getShipment().getShipmentNumber(), i.getNetTotal(), i.getCurrency(),
+                i.getShipmentNumber(), i.getNetTotal(), i.getCurrency(),
                 i.getIssuedOn(), i.getDueOn(), i.getStatus().name())).toList();
     }
 

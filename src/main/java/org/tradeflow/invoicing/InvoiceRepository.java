@@ -8,8 +8,8 @@ import org.springframework.data.repository.query.Param;
 import org.tradeflow.order.OrderStatus;
 
 import java.math.BigDecimal;
-import java.util.Collection;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,6 +49,8 @@ public interface InvoiceRepository extends JpaRepository<Invoice, Long> {
              where i.order.account.id = :accountId and i.order.id <> :exceptOrderId and i.order.status in :open""")
     BigDecimal invoicedOnOpenOrders(long accountId, long exceptOrderId, Collection<OrderStatus> open);
 
-    @Query("select coalesce(sum(i.netTotal), 0) from Invoice i where i.account.id = :accountId and i.status = org.tradeflow.invoicing.InvoiceStatus.OPEN")
+    @Query("""
+            select coalesce(sum(i.netTotal), 0) from Invoice i
+             where i.account.id = :accountId and i.status = org.tradeflow.invoicing.InvoiceStatus.OPEN""")
     BigDecimal openTotal(long accountId);
 }

@@ -3,6 +3,7 @@ package org.tradeflow.invoicing;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.tradeflow.business.InCurrency;
 import org.tradeflow.order.OrderLine;
+import org.tradeflow.order.SalesOrder;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -29,8 +30,7 @@ public record InvoiceView(long id, String invoiceNumber, String accountCode, Str
 
         static Summary of(Invoice invoice) {
             return new Summary(invoice.getId(), invoice.getInvoiceNumber(), invoice.getAccount().getCode(),
-                    invoice.getOrder() == null ? null : invoice.getOrder().getOrderNumber(),
-                    invoice.getShipment() == null ? null : invoice.getShipment().getShipmentNumber(), invoice.getStatus(),
+                    invoice.getOrderNumber(), invoice.getShipmentNumber(), invoice.getStatus(),
                     invoice.getCurrency(), invoice.getNetTotal(), invoice.getIssuedOn(), invoice.getDueOn());
         }
     }
@@ -44,12 +44,10 @@ public record InvoiceView(long id, String invoiceNumber, String accountCode, Str
                             line.getQuantity(), line.getUnitPrice(), line.getNetAmount());
                 })
                 .toList();
-        // opening balances taken over from a previous system belong to no order
-        boolean ofAnOrder = invoice.getOrder() != null;
+        SalesOrder order = invoice.getOrder(); // null for an opening balance
         return new InvoiceView(invoice.getId(), invoice.getInvoiceNumber(), invoice.getAccount().getCode(),
-                invoice.getAccount().getName(), ofAnOrder ? invoice.getOrder().getId() : null,
-                ofAnOrder ? invoice.getOrder().getOrderNumber() : null, ofAnOrder ? invoice.getOrder().getCustomerPoNumber() : null,
-                invoice.getShipment() == null ? null : invoice.getShipment().getShipmentNumber(), invoice.getStatus(),
+                invoice.getAccount().getName(), order == null ? null : order.getId(), invoice.getOrderNumber(),
+                order == null ? null : order.getCustomerPoNumber(), invoice.getShipmentNumber(), invoice.getStatus(),
                 invoice.getCurrency(), invoice.getNetTotal(), invoice.getIssuedOn(), invoice.getDueOn(), lines);
     }
 }

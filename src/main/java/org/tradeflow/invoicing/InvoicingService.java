@@ -44,9 +44,9 @@ public class InvoicingService {
         Map<Long, InvoicedSoFar> earlier = invoices.invoicedSoFar(orderId).stream()
                 .collect(Collectors.toMap(InvoicedSoFar::orderLineId, Function.identity()));
         Invoice invoice = Invoice.forShipment(shipment, LocalDate.now(clock), earlier);
-        // last, so the series' counter row stays locked only while the invoice is written
+        // numbered last: the series' counter row stays locked from here until this transaction commits
         invoice.number(numbers.next(DocumentNumbers.INVOICES, invoice.getIssuedOn().getYear()));
-        invoices.saveAndFlush(invoice);
+        invoices.save(invoice);
         orders.note(orderId, "SHIPMENT_INVOICED", invoice.getInvoiceNumber() + " for " + shipmentNumber + ": "
                 + invoice.getNetTotal().toPlainString() + " " + invoice.getCurrency() + ", due " + invoice.getDueOn());
         events.publishEvent(new InvoiceIssued(invoice.getInvoiceNumber(), shipment.getOrder().getOrderNumber(), shipmentNumber,
