@@ -27,6 +27,16 @@ public class Account {
     private String region;
     private String currency;
     private int paymentTermsDays;
+    /** An early-payment discount (2 in "2/10 net 30") and the days it is granted for (10); both or neither. */
+    @Column(precision = 5, scale = 2)
+    private BigDecimal earlyPaymentPercent;
+    private Integer earlyPaymentDays;
+    /** The billing address and VAT id the invoices name. */
+    private String street;
+    private String postalCode;
+    private String city;
+    private String country;
+    private String vatId;
     @Column(precision = 19, scale = 2)
     private BigDecimal creditLimit;
     private LocalDate openedOn;
@@ -52,6 +62,13 @@ public class Account {
     public String getRegion() { return region; }
     public String getCurrency() { return currency; }
     public int getPaymentTermsDays() { return paymentTermsDays; }
+    public BigDecimal getEarlyPaymentPercent() { return earlyPaymentPercent; }
+    public Integer getEarlyPaymentDays() { return earlyPaymentDays; }
+    public String getStreet() { return street; }
+    public String getPostalCode() { return postalCode; }
+    public String getCity() { return city; }
+    public String getCountry() { return country; }
+    public String getVatId() { return vatId; }
     public BigDecimal getCreditLimit() { return creditLimit; }
     public LocalDate getOpenedOn() { return openedOn; }
     public boolean memorizesPrices() { return memorizesPrices; }

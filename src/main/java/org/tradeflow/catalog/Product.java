@@ -32,6 +32,8 @@ public class Product {
     private boolean active;
     private boolean discontinued;
     private String substituteSku;
+    /** STANDARD, REDUCED, ZERO or EXEMPT: which tax rate of tax.xlsx applies where it is delivered. */
+    private String taxCategory;
 
     /**
      * Read only where prices are needed, with the products ({@code findWithPrices*}); anything else that touches them
@@ -54,6 +56,7 @@ public class Product {
     public boolean isActive() { return active; }
     public boolean isDiscontinued() { return discontinued; }
     public String getSubstituteSku() { return substituteSku; }
+    public String getTaxCategory() { return taxCategory; }
 
     public Optional<BigDecimal> listPrice(String currency) {
         return Optional.ofNullable(prices.get(currency)).map(ProductPrice::listPrice);

@@ -68,6 +68,15 @@ class DemoData implements ApplicationRunner {
         account("HUDSON-US", "Hudson Home Supply Inc", "WHOLESALE", "GOLD", "US-EAST", "USD", 30, "80000", today.minusYears(5));
         account("PACIFIC-US", "Pacific Party Co", "DEALER", "BRONZE", "US-WEST", "USD", 15, "5000", today.minusYears(1));
         account("LONESTAR-US", "Lone Star Retail LLC", "RETAIL-CHAIN", "SILVER", "US-SOUTH", "USD", 60, "40000", today.minusDays(10));
+        billing("ACME-DE", "Industriestrasse 12", "20097", "Hamburg", "DE", "DE811128135");
+        billing("ALPINE-AT", "Getreidegasse 9", "5020", "Salzburg", "AT", "ATU12345675");
+        billing("NORD-SE", "Sveavagen 44", "111 34", "Stockholm", "SE", "SE556036079301");
+        billing("BRIT-UK", "Deansgate 120", "M3 2QJ", "Manchester", "GB", "GB980780684");
+        billing("HUDSON-US", "350 Fifth Avenue", "10118", "New York", "US", null);
+        billing("PACIFIC-US", "1 Market Street", "94105", "San Francisco", "US", null);
+        billing("LONESTAR-US", "500 Commerce Street", "75202", "Dallas", "US", null);
+        // Acme pays on 2/10 net 30: two percent off when paid within ten days.
+        jdbc.update("update customer_account set early_payment_percent = 2, early_payment_days = 10 where code = 'ACME-DE'");
         // Nordic Interiors negotiated price memory: it keeps the last price it paid (window in pricing.xlsx).
         jdbc.update("update customer_account set memorizes_prices = true where code = 'NORD-SE'");
         // Fill policies and service levels the order desk knows from the contracts.
@@ -110,8 +119,8 @@ class DemoData implements ApplicationRunner {
         jdbc.update("update product set discontinued = true, substitute_sku = '22111' where sku = '22112'");
         // An opening balance from the previous system: Pacific Party Co is close to its 5,000 USD limit.
         jdbc.update("""
-                insert into invoice (invoice_number, account_id, currency, net_total, issued_on, due_on, status)
-                values ('OB-2024-0042', (select id from customer_account where code = 'PACIFIC-US'), 'USD', 4650.00, ?, ?, 'OPEN')""",
+                insert into invoice (invoice_number, account_id, currency, net_total, tax_total, gross_total, issued_on, due_on, status)
+                values ('OB-2024-0042', (select id from customer_account where code = 'PACIFIC-US'), 'USD', 4650.00, 0, 4650.00, ?, ?, 'OPEN')""",
                 today.minusDays(20), today.minusDays(5));
         log.info("Demo data loaded: 7 accounts, {} products, 3 warehouses and a drop-ship supplier", products.size());
     }
@@ -122,6 +131,11 @@ class DemoData implements ApplicationRunner {
                 insert into customer_account (code, name, customer_group, tier, region, currency, payment_terms_days, credit_limit, opened_on)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", code, name, group, tier, region, currency, termsDays,
                 new BigDecimal(creditLimit), openedOn);
+    }
+
+    private void billing(String accountCode, String street, String postalCode, String city, String country, String vatId) {
+        jdbc.update("update customer_account set street = ?, postal_code = ?, city = ?, country = ?, vat_id = ? where code = ?",
+                street, postalCode, city, country, vatId, accountCode);
     }
 
     private void address(String accountCode, String code, String name, String street, String postalCode, String city,

@@ -1,7 +1,12 @@
 package org.tradeflow.invoicing;
 
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.AttributeOverrides;
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -24,10 +29,15 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
-/** The invoice for one dispatched shipment, at the order's prices and the account's payment terms. */
+/**
+ * The invoice for one dispatched shipment: at the order's prices, taxed as tax.xlsx says for where the goods went,
+ * on the account's payment terms, to the buyer and ship-to address as they were when it was issued.
+ */
 @Entity
 @Table(name = "invoice")
 public class Invoice {
@@ -50,43 +60,112 @@ public class Invoice {
     private String currency;
     @Column(precision = 19, scale = 4)
     private BigDecimal netTotal;
+    @Column(precision = 19, scale = 4)
+    private BigDecimal taxTotal;
+    @Column(precision = 19, scale = 4)
+    private BigDecimal grossTotal;
+    @Column(precision = 19, scale = 4)
+    private BigDecimal amountPaid;
     private LocalDate issuedOn;
+    private LocalDate deliveredOn;
     private LocalDate dueOn;
+    /** The early-payment discount granted until {@link #discountDueOn}; both null without one. */
+    @Column(precision = 5, scale = 2)
+    private BigDecimal discountPercent;
+    private LocalDate discountDueOn;
     @Enumerated(EnumType.STRING)
     private InvoiceStatus status;
+    /** The rules that decided its tax. */
+    private String ruleSetChecksum;
+    @Embedded
+    @AttributeOverrides({
+            @AttributeOverride(name = "name", column = @Column(name = "buyer_name")),
+            @AttributeOverride(name = "street", column = @Column(name = "buyer_street")),
+            @AttributeOverride(name = "postalCode", column = @Column(name = "buyer_postal_code")),
+            @AttributeOverride(name = "city", column = @Column(name = "buyer_city")),
+            @AttributeOverride(name = "country", column = @Column(name = "buyer_country"))})
+    private PostalAddress buyer;
+    private String buyerVatId;
+    @Embedded
+    @AttributeOverrides({
+            @AttributeOverride(name = "name", column = @Column(name = "ship_to_name")),
+            @AttributeOverride(name = "street", column = @Column(name = "ship_to_street")),
+            @AttributeOverride(name = "postalCode", column = @Column(name = "ship_to_postal_code")),
+            @AttributeOverride(name = "city", column = @Column(name = "ship_to_city")),
+            @AttributeOverride(name = "country", column = @Column(name = "ship_to_country"))})
+    private PostalAddress shipTo;
 
     @OneToMany(mappedBy = "invoice", cascade = CascadeType.ALL)
     private List<InvoiceLine> lines = new ArrayList<>();
+    @ElementCollection
+    @CollectionTable(name = "invoice_tax", joinColumns = @JoinColumn(name = "invoice_id"))
+    private List<TaxSubtotal> taxes = new ArrayList<>();
 
     protected Invoice() {
     }
 
     /**
-     * Bills each shipped quantity at the line's unit price. The shipment that completes a line bills what is
-     * left of the line's net amount, so split deliveries add up to exactly what the order confirmed.
+     * What an invoice is issued with besides its shipment: the day, the parties as they are now, and how tax.xlsx
+     * taxes each product tax category where this shipment went.
      */
-    static Invoice forShipment(Shipment shipment, LocalDate issuedOn, Map<Long, InvoicedSoFar> earlier) {
+    record Issue(LocalDate issuedOn, LocalDate deliveredOn, PostalAddress buyer, String buyerVatId, PostalAddress shipTo,
+                 Function<String, TaxDecision> taxOfCategory, String ruleSetChecksum) {
+    }
+
+    /**
+     * Bills each shipped quantity at the line's unit price. The shipment that completes a line bills what is
+     * left of the line's net amount, so split deliveries add up to exactly what the order confirmed. Each line
+     * shows its tax; the invoice's tax is computed per category and rate on the summed lines.
+     */
+    static Invoice forShipment(Shipment shipment, Issue issue, Map<Long, InvoicedSoFar> earlier) {
         Invoice invoice = new Invoice();
         invoice.shipment = shipment;
         invoice.order = shipment.getOrder();
         invoice.account = invoice.order.getAccount();
         invoice.currency = invoice.order.getCurrency();
-        invoice.issuedOn = issuedOn;
-        invoice.dueOn = issuedOn.plusDays(invoice.account.getPaymentTermsDays());
+        invoice.issuedOn = issue.issuedOn();
+        invoice.deliveredOn = issue.deliveredOn();
+        invoice.dueOn = issue.issuedOn().plusDays(invoice.account.getPaymentTermsDays());
+        if (invoice.account.getEarlyPaymentPercent() != null) {
+            invoice.discountPercent = invoice.account.getEarlyPaymentPercent();
+            invoice.discountDueOn = issue.issuedOn().plusDays(invoice.account.getEarlyPaymentDays());
+        }
+        invoice.buyer = issue.buyer();
+        invoice.buyerVatId = issue.buyerVatId();
+        invoice.shipTo = issue.shipTo();
+        invoice.ruleSetChecksum = issue.ruleSetChecksum();
         invoice.status = InvoiceStatus.OPEN;
         int minorUnits = Currency.getInstance(invoice.currency).getDefaultFractionDigits();
         BigDecimal total = BigDecimal.ZERO.setScale(minorUnits);
+        Map<TaxRate, BigDecimal> taxableByRate = new LinkedHashMap<>();
         for (ShipmentLine shipped : shipment.getLines()) {
             OrderLine line = shipped.getOrderLine();
             InvoicedSoFar before = earlier.getOrDefault(line.getId(), InvoicedSoFar.NOTHING);
             BigDecimal net = before.quantity() + shipped.getQuantity() == line.getQuantity()
                     ? line.getNetAmount().subtract(before.netAmount())
                     : line.getUnitPrice().multiply(BigDecimal.valueOf(shipped.getQuantity())).setScale(minorUnits, RoundingMode.HALF_EVEN);
-            invoice.lines.add(new InvoiceLine(invoice, line, shipped.getQuantity(), line.getUnitPrice(), net));
+            TaxDecision tax = issue.taxOfCategory().apply(line.getProduct().getTaxCategory());
+            invoice.lines.add(new InvoiceLine(invoice, line, shipped.getQuantity(), line.getUnitPrice(), net, tax,
+                    taxOn(net, tax.rate(), minorUnits)));
             total = total.add(net);
+            taxableByRate.merge(new TaxRate(tax.treatment(), tax.rate()), net, BigDecimal::add);
         }
         invoice.netTotal = total;
+        taxableByRate.forEach((rate, taxable) -> invoice.taxes.add(new TaxSubtotal(rate.treatment().category(), rate.percent(),
+                taxable, taxOn(taxable, rate.percent(), minorUnits), rate.treatment().exemptionReasonCode(),
+                rate.treatment().exemptionReason())));
+        invoice.taxTotal = invoice.taxes.stream().map(TaxSubtotal::taxAmount).reduce(BigDecimal.ZERO.setScale(minorUnits), BigDecimal::add);
+        invoice.grossTotal = invoice.netTotal.add(invoice.taxTotal);
+        invoice.amountPaid = BigDecimal.ZERO;
         return invoice;
+    }
+
+    private record TaxRate(TaxTreatment treatment, BigDecimal percent) {
+    }
+
+    /** Commercial rounding to the currency's minor unit. */
+    private static BigDecimal taxOn(BigDecimal net, BigDecimal ratePercent, int minorUnits) {
+        return net.multiply(ratePercent).movePointLeft(2).setScale(minorUnits, RoundingMode.HALF_UP);
     }
 
     /** Numbered last, just before it is written (see {@link DocumentNumbers}). */
@@ -96,6 +175,20 @@ public class Invoice {
 
     public String getInvoiceNumber() { return invoiceNumber; }
     public BigDecimal getNetTotal() { return netTotal; }
+    public BigDecimal getTaxTotal() { return taxTotal; }
+    public BigDecimal getGrossTotal() { return grossTotal; }
+    public BigDecimal getAmountPaid() { return amountPaid; }
+    /** What is still owed. */
+    public BigDecimal getAmountDue() { return grossTotal.subtract(amountPaid); }
+    public LocalDate getDeliveredOn() { return deliveredOn; }
+    public BigDecimal getDiscountPercent() { return discountPercent; }
+    public LocalDate getDiscountDueOn() { return discountDueOn; }
+    public String getRuleSetChecksum() { return ruleSetChecksum; }
+    /** Null for an opening balance taken over from a previous system (its buyer is the account). */
+    public PostalAddress getBuyer() { return buyer; }
+    public String getBuyerVatId() { return buyerVatId; }
+    public PostalAddress getShipTo() { return shipTo; }
+    List<TaxSubtotal> getTaxes() { return taxes; }
     public String getCurrency() { return currency; }
     public LocalDate getDueOn() { return dueOn; }
     public LocalDate getIssuedOn() { return issuedOn; }

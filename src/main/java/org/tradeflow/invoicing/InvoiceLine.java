@@ -33,20 +33,36 @@ class InvoiceLine {
     private BigDecimal unitPrice;
     @Column(precision = 19, scale = 4)
     private BigDecimal netAmount;
+    /** UNCL 5305 code (S, K, ...) and percent, as tax.xlsx decided; the line's tax is shown, the invoice's is summed per rate. */
+    private String taxCategory;
+    @Column(precision = 7, scale = 4)
+    private BigDecimal taxRate;
+    @Column(precision = 19, scale = 4)
+    private BigDecimal taxAmount;
+    /** The row of tax.xlsx that decided. */
+    private String taxRule;
 
     protected InvoiceLine() {
     }
 
-    InvoiceLine(Invoice invoice, OrderLine orderLine, int quantity, BigDecimal unitPrice, BigDecimal netAmount) {
+    InvoiceLine(Invoice invoice, OrderLine orderLine, int quantity, BigDecimal unitPrice, BigDecimal netAmount,
+                TaxDecision tax, BigDecimal taxAmount) {
         this.invoice = invoice;
         this.orderLine = orderLine;
         this.quantity = quantity;
         this.unitPrice = unitPrice;
         this.netAmount = netAmount;
+        this.taxCategory = tax.treatment().category();
+        this.taxRate = tax.rate();
+        this.taxAmount = taxAmount;
+        this.taxRule = tax.rule();
     }
 
     OrderLine getOrderLine() { return orderLine; }
     int getQuantity() { return quantity; }
     BigDecimal getUnitPrice() { return unitPrice; }
     BigDecimal getNetAmount() { return netAmount; }
+    String getTaxCategory() { return taxCategory; }
+    BigDecimal getTaxRate() { return taxRate; }
+    BigDecimal getTaxAmount() { return taxAmount; }
 }

@@ -33,13 +33,17 @@ enum ColumnType {
     HANDLING,
     YES_NO,
     /** How an order is sourced: ORDER or LINE. */
-    SOURCING;
+    SOURCING,
+    /** How tax.xlsx treats a delivery (the invoicing module's TaxTreatment). */
+    TAX_TREATMENT;
 
     private static final Pattern UNSAFE_IN_QUOTES = Pattern.compile("[\"\\\\\\n\\r]");
     private static final Pattern PLAIN_NUMBER = Pattern.compile("\\d+(\\.\\d+)?");
     private static final Pattern PERCENT_CALL = Pattern.compile("(?i)percentoff\\(");
     private static final Set<String> SEVERITIES = Set.of("BLOCK", "WARN", "APPROVAL");
     private static final Set<String> HANDLINGS = Set.of("BLOCK", "WARN", "ROUND_UP");
+    private static final Set<String> TAX_TREATMENTS = Set.of("STANDARD", "ZERO_RATED", "EXEMPT", "REVERSE_CHARGE",
+            "INTRA_EU_SUPPLY", "EXPORT");
 
     static ColumnType of(String template) {
         if (!template.contains("$param")) {
@@ -60,7 +64,10 @@ enum ColumnType {
         if (template.contains("route($r, warehouses, \"$param\")")) {
             return SOURCING;
         }
-        return template.contains("stacksWithTier = \"$param\"") ? YES_NO : TEXT;
+        if (template.contains("String treatment = \"$param\"")) {
+            return TAX_TREATMENT;
+        }
+        return template.contains("stacksWithTier = \"$param\"") || template.contains("buyerVatId(\"$param\")") ? YES_NO : TEXT;
     }
 
     /**
@@ -92,6 +99,7 @@ enum ColumnType {
             case HANDLING -> oneOf(text, HANDLINGS);
             case YES_NO -> oneOf(text.toUpperCase(Locale.ROOT), Set.of("YES", "NO"));
             case SOURCING -> oneOf(text, Set.of("ORDER", "LINE"));
+            case TAX_TREATMENT -> oneOf(text, TAX_TREATMENTS);
         };
     }
 

@@ -139,9 +139,9 @@ class OrderToCashBenchmark {
         try (Statement sql = database.createStatement()) {
             sql.executeUpdate("""
                     insert into customer_account (code, name, customer_group, tier, region, currency, payment_terms_days,
-                                                  credit_limit, opened_on, sla)
+                                                  credit_limit, opened_on, sla, street, postal_code, city, country, vat_id)
                     select 'BENCH-' || n, 'Benchmark dealer ' || n, customer_group, tier, region, currency, payment_terms_days,
-                           100000000, current_date - 3000, sla
+                           100000000, current_date - 3000, sla, street, postal_code, city, country, vat_id
                       from customer_account, generate_series(1, %d) n where code = 'ACME-DE'""".formatted(CLIENTS));
         }
         products = new ArrayList<>();

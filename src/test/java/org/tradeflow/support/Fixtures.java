@@ -107,9 +107,11 @@ public class Fixtures {
         jdbc.update("""
                 insert into customer_account (code, name, customer_group, tier, region, currency, payment_terms_days,
                                               credit_limit, opened_on, memorizes_prices, fill_policy, min_fill_rate, sla,
-                                              accepts_substitutes)
+                                              accepts_substitutes, early_payment_percent, early_payment_days, street,
+                                              postal_code, city, country, vat_id)
                 select ?, 'Test account like ' || code, customer_group, tier, region, currency, payment_terms_days,
-                       credit_limit, opened_on, memorizes_prices, fill_policy, min_fill_rate, sla, accepts_substitutes
+                       credit_limit, opened_on, memorizes_prices, fill_policy, min_fill_rate, sla, accepts_substitutes,
+                       early_payment_percent, early_payment_days, street, postal_code, city, country, vat_id
                   from customer_account where code = ?""", code, demoAccount);
         return code;
     }
@@ -158,6 +160,11 @@ public class Fixtures {
     /** The catalog names a product to ship instead of another. */
     public void substitute(String sku, String substituteSku) {
         jdbc.update("update product set substitute_sku = ? where sku = ?", substituteSku, sku);
+    }
+
+    /** Which tax rate of tax.xlsx a product takes: STANDARD, REDUCED, ZERO or EXEMPT. */
+    public void taxCategory(String sku, String taxCategory) {
+        jdbc.update("update product set tax_category = ? where sku = ?", taxCategory, sku);
     }
 
     /** A purchase-order line on its way to a warehouse. */
