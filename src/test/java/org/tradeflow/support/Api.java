@@ -34,6 +34,23 @@ public class Api {
         return send("demo", "demo", HttpRequest.newBuilder(uri(path)).GET(), Map.of());
     }
 
+    /** A GET naming what it accepts; the body as it came, since a PDF is no text. */
+    public Document getDocument(String path, String accept) {
+        HttpRequest request = HttpRequest.newBuilder(uri(path)).GET().header("Accept", accept)
+                .header("Authorization", basic("demo", "demo"))
+                .timeout(Duration.ofSeconds(120)).build();
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return new Document(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body(), response.headers().map());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response post(String path, Object body) {
         return post(path, body, Map.of());
     }
@@ -91,8 +108,7 @@ public class Api {
 
     private Response send(String user, String password, HttpRequest.Builder request, Map<String, String> headers) {
         if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+            request.header("Authorization", basic(user, password));
         }
         headers.forEach(request::header);
         try {
@@ -106,6 +122,10 @@ public class Api {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     public int port() {
@@ -140,6 +160,22 @@ public class Api {
 
     public record Response(int status, String contentType, String body, JsonNode json,
                            Map<String, java.util.List<String>> headers) {
+
+        public boolean isProblem() {
+            return contentType.startsWith("application/problem+json");
+        }
+
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
+    }
+
+    public record Document(int status, String contentType, byte[] body, Map<String, java.util.List<String>> headers) {
+
+        public String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
 
         public boolean isProblem() {
             return contentType.startsWith("application/problem+json");

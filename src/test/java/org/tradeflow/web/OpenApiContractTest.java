@@ -102,7 +102,18 @@ class OpenApiContractTest extends IntegrationTest {
         processes.runJobs(running.get("orderNumber").asText());
         JsonNode invoices = call("GET", "/api/v1/invoices", "/api/v1/invoices?orderId=" + running.get("id").asLong(), null,
                 Map.of(), 200).json();
-        call("GET", "/api/v1/invoices/{id}", "/api/v1/invoices/" + invoices.get(0).get("id").asLong(), null, Map.of(), 200);
+        String invoicePath = "/api/v1/invoices/" + invoices.get(0).get("id").asLong();
+        call("GET", "/api/v1/invoices/{id}", invoicePath, null, Map.of(), 200);
+        for (String document : List.of("application/pdf", "application/xml")) {
+            Api.Document answer = api.getDocument(invoicePath, document);
+            assertThat(answer.status()).as(document + ": " + answer.text()).isEqualTo(200);
+            assertThat(answer.contentType()).isEqualTo(document);
+            assertThat(documented("GET", "/api/v1/invoices/{id}", 200).path("content").has(document)).as(document).isTrue();
+        }
+        Api.Document notAcceptable = api.getDocument(invoicePath, "image/png");
+        assertThat(notAcceptable.status()).as(notAcceptable.text()).isEqualTo(406);
+        assertThat(documented("GET", "/api/v1/invoices/{id}", 406).path("content").has(notAcceptable.contentType()
+                .replaceFirst(";.*", ""))).as("406 documented as " + notAcceptable.contentType()).isTrue();
         JsonNode returned = example("/api/v1/shipments/{id}/returns", "post");
         ((com.fasterxml.jackson.databind.node.ObjectNode) returned).put("sku", shipment.get("lines").get(0).get("sku").asText());
         call("POST", "/api/v1/shipments/{id}/returns", shipmentPath + "/returns", returned, Map.of(), 201);
