@@ -116,7 +116,7 @@ public class Api {
         return URI.create("http://localhost:" + environment.getProperty("local.server.port") + path);
     }
 
-    private String json(Object body) {
+    public String json(Object body) {
         try {
             return body instanceof String s ? s : objectMapper.writeValueAsString(body);
         } catch (IOException e) {
