@@ -56,6 +56,12 @@ public class InvoiceDocuments implements OrderDocuments.Invoices {
         return invoices.anyOverdue(accountId, today);
     }
 
+    /** The account's invoices issued on or before a day, oldest first: what a statement of account lists. */
+    @Transactional(readOnly = true)
+    public List<Invoice> issuedUpTo(long accountId, LocalDate upTo) {
+        return invoices.issuedUpTo(accountId, upTo);
+    }
+
     /** Invoices by id (a payment's, to show what it settled). */
     @Transactional(readOnly = true)
     public Map<Long, Invoice> byId(Collection<Long> invoiceIds) {

@@ -43,6 +43,12 @@ public interface InvoiceRepository extends JpaRepository<Invoice, Long> {
              where i.id = :id""")
     Optional<Invoice> findWithLines(@Param("id") long id);
 
+    /** The account's invoices issued on or before a day, with their orders, oldest first. */
+    @Query("""
+            select i from Invoice i left join fetch i.order where i.account.id = :accountId and i.issuedOn <= :upTo
+             order by i.issuedOn, i.id""")
+    List<Invoice> issuedUpTo(long accountId, LocalDate upTo);
+
     @Query("select i from Invoice i left join fetch i.shipment where i.order.id = :orderId order by i.id")
     List<Invoice> findWithShipmentByOrderId(long orderId);
 

@@ -73,6 +73,11 @@ public class Api {
                 Map.of("Content-Type", contentType));
     }
 
+    /** A GET asking for a representation other than JSON (text/csv, application/pdf, ...). */
+    public Response getWithAccept(String path, String accept) {
+        return send("demo", "demo", HttpRequest.newBuilder(uri(path)).GET(), Map.of("Accept", accept));
+    }
+
     public Response getAs(String user, String password, String path) {
         return send(user, password, HttpRequest.newBuilder(uri(path)).GET(), Map.of());
     }

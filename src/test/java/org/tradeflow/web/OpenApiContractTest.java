@@ -113,6 +113,8 @@ class OpenApiContractTest extends IntegrationTest {
         call("POST", "/api/v1/payments", "/api/v1/payments", payment, paymentKey, 200);
         call("POST", "/api/v1/payments", "/api/v1/payments", payment, Map.of(), 409);
         call("GET", "/api/v1/payments/{id}", "/api/v1/payments/" + paymentId, null, Map.of(), 200);
+        call("GET", "/api/v1/accounts/{code}/statement", withExamples("/api/v1/accounts/{code}/statement", Map.of())
+                .replace("{code}", payer), null, Map.of(), 200);
         call("PUT", "/api/v1/accounts/{code}/credit-limit", "/api/v1/accounts/" + payer + "/credit-limit",
                 example("/api/v1/accounts/{code}/credit-limit", "put"), Map.of(), 200);
         JsonNode returned = example("/api/v1/shipments/{id}/returns", "post");
@@ -176,7 +178,7 @@ class OpenApiContractTest extends IntegrationTest {
                 return;
             }
             String url = path.getKey().replace("{name}", "pricing").replace("{version}", "1").replace("{id}", "1")
-                    .replace("{checksum}", "0000");
+                    .replace("{checksum}", "0000").replace("{code}", "ACME-DE");
             Api.Response response = api.get(url + "?orderNo=SO-100001");
             if (response.status() != 400 || !response.isProblem()
                     || !response.json().path("errors").path(0).path("field").asText().equals("orderNo")) {
