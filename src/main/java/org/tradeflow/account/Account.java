@@ -54,6 +54,10 @@ public class Account {
     protected Account() {
     }
 
+    void changeCreditLimit(BigDecimal limit) {
+        this.creditLimit = limit;
+    }
+
     public Long getId() { return id; }
     public String getCode() { return code; }
     public String getName() { return name; }

@@ -1,6 +1,9 @@
 package org.tradeflow.account;
 
+import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.jpa.repository.Query;
 
 import java.util.List;
@@ -9,6 +12,10 @@ import java.util.Optional;
 public interface AccountRepository extends JpaRepository<Account, Long> {
 
     Optional<Account> findByCode(String code);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select a from Account a where a.code = :code")
+    Optional<Account> findByCodeForUpdate(String code);
 
     List<Account> findAllByOrderByCode();
 

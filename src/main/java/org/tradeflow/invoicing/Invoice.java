@@ -66,6 +66,9 @@ public class Invoice {
     private BigDecimal grossTotal;
     @Column(precision = 19, scale = 4)
     private BigDecimal amountPaid;
+    /** The early-payment discount the customer took: it settles the rest without cash. */
+    @Column(precision = 19, scale = 4)
+    private BigDecimal discountTaken;
     private LocalDate issuedOn;
     private LocalDate deliveredOn;
     private LocalDate dueOn;
@@ -157,6 +160,7 @@ public class Invoice {
         invoice.taxTotal = invoice.taxes.stream().map(TaxSubtotal::taxAmount).reduce(BigDecimal.ZERO.setScale(minorUnits), BigDecimal::add);
         invoice.grossTotal = invoice.netTotal.add(invoice.taxTotal);
         invoice.amountPaid = BigDecimal.ZERO;
+        invoice.discountTaken = BigDecimal.ZERO;
         return invoice;
     }
 
@@ -179,7 +183,34 @@ public class Invoice {
     public BigDecimal getGrossTotal() { return grossTotal; }
     public BigDecimal getAmountPaid() { return amountPaid; }
     /** What is still owed. */
-    public BigDecimal getAmountDue() { return grossTotal.subtract(amountPaid); }
+    public BigDecimal getAmountDue() { return grossTotal.subtract(amountPaid).subtract(discountTaken); }
+    public BigDecimal getDiscountTaken() { return discountTaken; }
+
+    /**
+     * The early-payment discount a payment with this value date may take: the discount percent of the gross total,
+     * as long as nothing was paid late and the value date is within the discount period; zero otherwise.
+     */
+    public BigDecimal discountFor(LocalDate valueDate) {
+        if (discountPercent == null || valueDate.isAfter(discountDueOn) || discountTaken.signum() > 0) {
+            return BigDecimal.ZERO;
+        }
+        int minorUnits = Currency.getInstance(currency).getDefaultFractionDigits();
+        return grossTotal.multiply(discountPercent).movePointLeft(2).setScale(minorUnits, RoundingMode.HALF_UP);
+    }
+
+    /**
+     * Books cash (and the discount taken with it) against the invoice: PARTIALLY_PAID until nothing is owed, then
+     * PAID. More than is owed is refused; the payment keeps it as unapplied credit instead.
+     */
+    public void settle(BigDecimal cash, BigDecimal discount) {
+        if (cash.add(discount).compareTo(getAmountDue()) > 0) {
+            throw new IllegalArgumentException("Invoice " + invoiceNumber + " owes " + getAmountDue().toPlainString()
+                    + ", less than " + cash.add(discount).toPlainString());
+        }
+        amountPaid = amountPaid.add(cash);
+        discountTaken = discountTaken.add(discount);
+        status = getAmountDue().signum() == 0 ? InvoiceStatus.PAID : InvoiceStatus.PARTIALLY_PAID;
+    }
     public LocalDate getDeliveredOn() { return deliveredOn; }
     public BigDecimal getDiscountPercent() { return discountPercent; }
     public LocalDate getDiscountDueOn() { return discountDueOn; }

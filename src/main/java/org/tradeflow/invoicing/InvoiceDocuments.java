@@ -1,15 +1,21 @@
 package org.tradeflow.invoicing;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.tradeflow.order.OrderDocuments;
 import org.tradeflow.order.OrderStatus;
 import org.tradeflow.order.OrderView;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-/** The order's invoices as the order view shows them, and what the credit check needs of invoices. */
+/** The order's invoices as the order view shows them, and what the credit check and receivables need of invoices. */
 @Component
 public class InvoiceDocuments implements OrderDocuments.Invoices {
 
@@ -33,7 +39,36 @@ public class InvoiceDocuments implements OrderDocuments.Invoices {
         return invoices.invoicedOnOpenOrders(accountId, exceptOrderId, OrderStatus.OPEN);
     }
 
-    /** The account's open invoices: what it owes us now. */
+    /** The account's unpaid invoices, oldest due first, locked for the payment being applied in this transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Invoice> lockUnpaid(long accountId) {
+        return invoices.lockUnpaid(accountId);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean allPaid(long orderId) {
+        return invoices.allPaid(orderId);
+    }
+
+    /** Whether anything the account owes is past its due date. */
+    @Transactional(readOnly = true)
+    public boolean anyOverdue(long accountId, LocalDate today) {
+        return invoices.anyOverdue(accountId, today);
+    }
+
+    /** The account's invoices issued on or before a day, oldest first: what a statement of account lists. */
+    @Transactional(readOnly = true)
+    public List<Invoice> issuedUpTo(long accountId, LocalDate upTo) {
+        return invoices.issuedUpTo(accountId, upTo);
+    }
+
+    /** Invoices by id (a payment's, to show what it settled). */
+    @Transactional(readOnly = true)
+    public Map<Long, Invoice> byId(Collection<Long> invoiceIds) {
+        return invoices.findAllById(invoiceIds).stream().collect(Collectors.toMap(Invoice::getId, Function.identity()));
+    }
+
+    /** What the account owes on its unpaid invoices. */
     @Transactional(readOnly = true)
     public BigDecimal openInvoiceTotal(long accountId) {
         return invoices.openTotal(accountId);

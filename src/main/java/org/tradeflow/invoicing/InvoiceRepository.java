@@ -1,7 +1,9 @@
 package org.tradeflow.invoicing;
 
 import org.springframework.data.domain.Pageable;
+import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -41,6 +43,12 @@ public interface InvoiceRepository extends JpaRepository<Invoice, Long> {
              where i.id = :id""")
     Optional<Invoice> findWithLines(@Param("id") long id);
 
+    /** The account's invoices issued on or before a day, with their orders, oldest first. */
+    @Query("""
+            select i from Invoice i left join fetch i.order where i.account.id = :accountId and i.issuedOn <= :upTo
+             order by i.issuedOn, i.id""")
+    List<Invoice> issuedUpTo(long accountId, LocalDate upTo);
+
     @Query("select i from Invoice i left join fetch i.shipment where i.order.id = :orderId order by i.id")
     List<Invoice> findWithShipmentByOrderId(long orderId);
 
@@ -49,8 +57,26 @@ public interface InvoiceRepository extends JpaRepository<Invoice, Long> {
              where i.order.account.id = :accountId and i.order.id <> :exceptOrderId and i.order.status in :open""")
     BigDecimal invoicedOnOpenOrders(long accountId, long exceptOrderId, Collection<OrderStatus> open);
 
+    /** What the account owes on its unpaid invoices. */
     @Query("""
-            select coalesce(sum(i.netTotal), 0) from Invoice i
-             where i.account.id = :accountId and i.status = org.tradeflow.invoicing.InvoiceStatus.OPEN""")
+            select coalesce(sum(i.grossTotal - i.amountPaid - i.discountTaken), 0) from Invoice i
+             where i.account.id = :accountId and i.status <> org.tradeflow.invoicing.InvoiceStatus.PAID""")
     BigDecimal openTotal(long accountId);
+
+    @Query("""
+            select count(i) > 0 from Invoice i
+             where i.account.id = :accountId and i.status <> org.tradeflow.invoicing.InvoiceStatus.PAID and i.dueOn < :today""")
+    boolean anyOverdue(long accountId, LocalDate today);
+
+    /** The account's unpaid invoices, oldest due first, locked until the payment applied to them commits. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("""
+            select i from Invoice i where i.account.id = :accountId and i.status <> org.tradeflow.invoicing.InvoiceStatus.PAID
+             order by i.dueOn, i.id""")
+    List<Invoice> lockUnpaid(long accountId);
+
+    @Query("""
+            select count(i) = 0 from Invoice i
+             where i.order.id = :orderId and i.status <> org.tradeflow.invoicing.InvoiceStatus.PAID""")
+    boolean allPaid(long orderId);
 }

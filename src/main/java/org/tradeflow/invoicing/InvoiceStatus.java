@@ -4,5 +4,7 @@ package org.tradeflow.invoicing;
 public enum InvoiceStatus {
     /** Issued, nothing paid yet. */
     OPEN,
+    /** Some of it is paid. */
+    PARTIALLY_PAID,
     PAID
 }

@@ -94,6 +94,14 @@ public class OrderLifecycle {
         move(get(orderId), OrderStatus.INVOICED, "ORDER_INVOICED", "Every shipment is invoiced");
     }
 
+    /** Every invoice of an invoiced order is paid; an order not yet invoiced in full stays where it is. */
+    public void paidIfInvoiced(long orderId, String detail) {
+        SalesOrder order = get(orderId);
+        if (order.getStatus() == OrderStatus.INVOICED) {
+            move(order, OrderStatus.PAID, "ORDER_PAID", detail);
+        }
+    }
+
     public void reject(long orderId, String reason) {
         move(get(orderId), OrderStatus.REJECTED, "ORDER_REJECTED", reason);
     }

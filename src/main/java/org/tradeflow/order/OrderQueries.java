@@ -82,6 +82,20 @@ public class OrderQueries {
                 new MapSqlParameterSource("products", productIds), String.class);
     }
 
+    /** An order held for credit, and what it would add to the account's exposure. */
+    public record HeldOrder(String orderNumber, BigDecimal netTotal) {
+    }
+
+    /** The account's orders on credit hold, in the order they are released: highest allocation priority, then oldest. */
+    @Transactional(readOnly = true)
+    public List<HeldOrder> heldForCredit(long accountId) {
+        return jdbc.query("""
+                select order_number, net_total from sales_order where account_id = :account and status = 'CREDIT_HOLD'
+                 order by allocation_priority desc, created_at, id""",
+                new MapSqlParameterSource("account", accountId),
+                (rs, row) -> new HeldOrder(rs.getString("order_number"), rs.getBigDecimal("net_total")));
+    }
+
     /** Net total of the account's open orders (not yet fully invoiced or ended), except one. */
     @Transactional(readOnly = true)
     public BigDecimal openOrdersTotal(long accountId, long exceptOrderId) {

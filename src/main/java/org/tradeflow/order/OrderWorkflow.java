@@ -22,4 +22,7 @@ public interface OrderWorkflow {
      * An order whose process is elsewhere (shipping a part, waiting for approval) is skipped.
      */
     List<String> stockArrived(List<String> orderNumbers);
+
+    /** Lets an order held for credit go on without the finance task; false when it is not waiting there (any more). */
+    boolean creditRestored(String orderNumber);
 }

@@ -45,6 +45,8 @@ class SecurityConfiguration {
     /** Warehouses and 3PLs confirm dispatches and book receipts; the order desk may do it for them. */
     static final String WAREHOUSE = "warehouse";
     static final String ORDER_DESK = "order-desk";
+    /** Receivables: payments, refunds and credit. */
+    static final String FINANCE = "finance";
 
     /** Who may do what beyond being signed in; the 403 names the roles a call needs. */
     private static final List<RoleRule> ROLE_RULES = List.of(
@@ -54,6 +56,8 @@ class SecurityConfiguration {
                     List.of("/api/v1/shipments/*/dispatch", "/api/v1/shipments/*/returns"), List.of(WAREHOUSE, ORDER_DESK)),
             new RoleRule("book receipts and stock counts", HttpMethod.POST,
                     List.of("/api/v1/receipts", "/api/v1/stock-adjustments"), List.of(WAREHOUSE, ORDER_DESK)),
+            new RoleRule("book payments", HttpMethod.POST, List.of("/api/v1/payments", "/api/v1/payments/**"), List.of(FINANCE)),
+            new RoleRule("set credit limits", HttpMethod.PUT, List.of("/api/v1/accounts/*/credit-limit"), List.of(FINANCE)),
             // calling orders off or cutting them is the order desk's (and its integration users') job
             new RoleRule("cancel or change orders", HttpMethod.POST, List.of("/api/v1/orders/*/cancel",
                     "/api/v1/orders/*/changes", "/api/v1/orders/*/substitution"), List.of(ORDER_DESK)));

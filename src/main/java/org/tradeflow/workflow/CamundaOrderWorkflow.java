@@ -92,6 +92,13 @@ class CamundaOrderWorkflow implements OrderWorkflow {
         return woken;
     }
 
+    @Override
+    public boolean creditRestored(String orderNumber) {
+        return !retryable(orderNumber, () -> runtime.createMessageCorrelation(OrderToCashProcess.MESSAGE_CREDIT_RESTORED)
+                .processInstanceBusinessKey(orderNumber)
+                .correlateAllWithResult()).isEmpty();
+    }
+
     /** In the dispatch transaction: the shipment's process goes on to invoicing. */
     @EventListener
     void dispatched(ShipmentDispatched dispatched) {

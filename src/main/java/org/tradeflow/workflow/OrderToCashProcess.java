@@ -17,6 +17,8 @@ public final class OrderToCashProcess {
     public static final String MESSAGE_SHIPMENT_CANCELLED = "ShipmentCancelled";
     /** The customer (or the order desk) cancelled the order; the order is already cancelled in the database. */
     public static final String MESSAGE_ORDER_CANCELLED = "OrderCancelled";
+    /** A payment or a higher limit brought the account back within its credit: the held order goes on. */
+    public static final String MESSAGE_CREDIT_RESTORED = "CreditRestored";
 
     /**
      * Process variables: ids and decisions only, never entities. Only the process's own delegates write them;

@@ -90,6 +90,11 @@ public class Api {
                 Map.of("Content-Type", contentType));
     }
 
+    /** A GET asking for a representation other than JSON (text/csv, application/pdf, ...). */
+    public Response getWithAccept(String path, String accept) {
+        return send("demo", "demo", HttpRequest.newBuilder(uri(path)).GET(), Map.of("Accept", accept));
+    }
+
     public Response getAs(String user, String password, String path) {
         return send(user, password, HttpRequest.newBuilder(uri(path)).GET(), Map.of());
     }
@@ -136,7 +141,7 @@ public class Api {
         return URI.create("http://localhost:" + environment.getProperty("local.server.port") + path);
     }
 
-    private String json(Object body) {
+    public String json(Object body) {
         try {
             return body instanceof String s ? s : objectMapper.writeValueAsString(body);
         } catch (IOException e) {

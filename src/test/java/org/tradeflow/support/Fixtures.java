@@ -162,6 +162,14 @@ public class Fixtures {
         jdbc.update("update product set substitute_sku = ? where sku = ?", substituteSku, sku);
     }
 
+    /** An unpaid invoice taken over from a previous system (no order, no tax), due on a day of the test's choosing. */
+    public long openingBalance(String accountCode, String amount, java.time.LocalDate dueOn) {
+        return jdbc.queryForObject("""
+                insert into invoice (invoice_number, account_id, currency, net_total, tax_total, gross_total, issued_on, due_on, status)
+                select 'OB-T' || nextval('invoice_id_seq'), id, currency, ?, 0, ?, ? - 30, ?, 'OPEN' from customer_account where code = ?
+                returning id""", Long.class, new BigDecimal(amount), new BigDecimal(amount), dueOn, dueOn, accountCode);
+    }
+
     /** Which tax rate of tax.xlsx a product takes: STANDARD, REDUCED, ZERO or EXEMPT. */
     public void taxCategory(String sku, String taxCategory) {
         jdbc.update("update product set tax_category = ? where sku = ?", taxCategory, sku);

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.tradeflow.support.Api;
 import org.tradeflow.support.IntegrationTest;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -114,6 +115,19 @@ class OpenApiContractTest extends IntegrationTest {
         assertThat(notAcceptable.status()).as(notAcceptable.text()).isEqualTo(406);
         assertThat(documented("GET", "/api/v1/invoices/{id}", 406).path("content").has(notAcceptable.contentType()
                 .replaceFirst(";.*", ""))).as("406 documented as " + notAcceptable.contentType()).isTrue();
+        // the documented payment and credit limit, for an account of its own (the demo account's balance stays as other tests expect it)
+        String payer = fixtures.accountLike("PACIFIC-US");
+        JsonNode payment = example("/api/v1/payments", "post");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) payment).put("accountCode", payer);
+        Map<String, String> paymentKey = Map.of("Idempotency-Key", parameterExample("/api/v1/payments", "post", "Idempotency-Key") + System.nanoTime());
+        long paymentId = call("POST", "/api/v1/payments", "/api/v1/payments", payment, paymentKey, 201).json().get("id").asLong();
+        call("POST", "/api/v1/payments", "/api/v1/payments", payment, paymentKey, 200);
+        call("POST", "/api/v1/payments", "/api/v1/payments", payment, Map.of(), 409);
+        call("GET", "/api/v1/payments/{id}", "/api/v1/payments/" + paymentId, null, Map.of(), 200);
+        call("GET", "/api/v1/accounts/{code}/statement", withExamples("/api/v1/accounts/{code}/statement", Map.of())
+                .replace("{code}", payer), null, Map.of(), 200);
+        call("PUT", "/api/v1/accounts/{code}/credit-limit", "/api/v1/accounts/" + payer + "/credit-limit",
+                example("/api/v1/accounts/{code}/credit-limit", "put"), Map.of(), 200);
         JsonNode returned = example("/api/v1/shipments/{id}/returns", "post");
         ((com.fasterxml.jackson.databind.node.ObjectNode) returned).put("sku", shipment.get("lines").get(0).get("sku").asText());
         call("POST", "/api/v1/shipments/{id}/returns", shipmentPath + "/returns", returned, Map.of(), 201);
@@ -175,7 +189,7 @@ class OpenApiContractTest extends IntegrationTest {
                 return;
             }
             String url = path.getKey().replace("{name}", "pricing").replace("{version}", "1").replace("{id}", "1")
-                    .replace("{checksum}", "0000");
+                    .replace("{checksum}", "0000").replace("{code}", "ACME-DE");
             Api.Response response = api.get(url + "?orderNo=SO-100001");
             if (response.status() != 400 || !response.isProblem()
                     || !response.json().path("errors").path(0).path("field").asText().equals("orderNo")) {
@@ -217,7 +231,7 @@ class OpenApiContractTest extends IntegrationTest {
         JsonNode line = document.at("/components/schemas/OrderLine/properties");
 
         assertThat(tags).containsExactlyInAnyOrder("Orders", "Order desk", "Pricing", "Catalog", "Accounts",
-                "Availability", "Inventory", "Fulfilment", "Invoices", "Decision tables");
+                "Availability", "Inventory", "Fulfilment", "Invoices", "Receivables", "Decision tables");
         assertThat(unsummarised).isEmpty();
         assertThat(line.fieldNames()).toIterable().contains("unitPrice", "netAmount", "priceSource", "priceRule",
                 "priceExplanation", "backorderedQuantity");
@@ -242,7 +256,11 @@ class OpenApiContractTest extends IntegrationTest {
 
     private Api.Response call(String method, String documentedPath, String url, JsonNode body, Map<String, String> headers,
                               int expected) {
-        Api.Response response = method.equals("GET") ? api.get(url) : api.post(url, body == null ? "" : body.toString(), headers);
+        Api.Response response = switch (method) {
+            case "GET" -> api.get(url);
+            case "PUT" -> api.putAs("demo", "demo", url, "application/json", body.toString().getBytes(StandardCharsets.UTF_8));
+            default -> api.post(url, body == null ? "" : body.toString(), headers);
+        };
         assertThat(response.status()).as(method + " " + url + ": " + response.body()).isEqualTo(expected);
         conforms(method, documentedPath, response, expected);
         executed.add(method + " " + documentedPath);

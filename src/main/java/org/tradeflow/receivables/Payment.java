@@ -1,0 +1,90 @@
+package org.tradeflow.receivables;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import org.tradeflow.account.Account;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Money a customer paid, under the bank's reference (once per account), and what it settled of which invoice;
+ * the rest stays on it as unapplied credit until it is applied or refunded.
+ */
+@Entity
+@Table(name = "payment")
+public class Payment {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "account_id")
+    private Account account;
+    @Column(precision = 19, scale = 4)
+    private BigDecimal amount;
+    private String currency;
+    private LocalDate valueDate;
+    private String reference;
+    @Column(precision = 19, scale = 4)
+    private BigDecimal unapplied;
+    @Column(precision = 19, scale = 4)
+    private BigDecimal refunded;
+    private String receivedBy;
+    private Instant receivedAt;
+    @ElementCollection
+    @CollectionTable(name = "payment_allocation", joinColumns = @JoinColumn(name = "payment_id"))
+    private List<Allocation> allocations = new ArrayList<>();
+
+    /** What a payment paid of one invoice, and the early-payment discount it took with it. */
+    @Embeddable
+    public record Allocation(long invoiceId, @Column(precision = 19, scale = 4) BigDecimal amount,
+                             @Column(precision = 19, scale = 4) BigDecimal discount) {
+    }
+
+    protected Payment() {
+    }
+
+    Payment(Account account, BigDecimal amount, String currency, LocalDate valueDate, String reference, String receivedBy,
+            Instant receivedAt) {
+        this.account = account;
+        this.amount = amount;
+        this.currency = currency;
+        this.valueDate = valueDate;
+        this.reference = reference;
+        this.unapplied = amount;
+        this.refunded = BigDecimal.ZERO;
+        this.receivedBy = receivedBy;
+        this.receivedAt = receivedAt;
+    }
+
+    void allocate(long invoiceId, BigDecimal cash, BigDecimal discount) {
+        allocations.add(new Allocation(invoiceId, cash, discount));
+        unapplied = unapplied.subtract(cash);
+    }
+
+    public Long getId() { return id; }
+    public Account getAccount() { return account; }
+    public BigDecimal getAmount() { return amount; }
+    public String getCurrency() { return currency; }
+    public LocalDate getValueDate() { return valueDate; }
+    public String getReference() { return reference; }
+    /** What is left of it as the account's credit. */
+    public BigDecimal getUnapplied() { return unapplied; }
+    public BigDecimal getRefunded() { return refunded; }
+    public String getReceivedBy() { return receivedBy; }
+    public Instant getReceivedAt() { return receivedAt; }
+    public List<Allocation> getAllocations() { return allocations; }
+}

@@ -1,0 +1,23 @@
+package org.tradeflow.receivables;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+interface PaymentRepository extends JpaRepository<Payment, Long> {
+
+    Optional<Payment> findByAccountIdAndReference(long accountId, String reference);
+
+    /** The account's payments with a value date on or before a day, with what they settled. */
+    @Query("""
+            select distinct p from Payment p left join fetch p.allocations where p.account.id = :accountId and p.valueDate <= :upTo
+             order by p.valueDate, p.id""")
+    List<Payment> valuedUpTo(long accountId, LocalDate upTo);
+
+    @Query("select coalesce(sum(p.unapplied), 0) from Payment p where p.account.id = :accountId")
+    BigDecimal unappliedCredit(long accountId);
+}
