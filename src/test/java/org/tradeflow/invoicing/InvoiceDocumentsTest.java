@@ -171,6 +171,21 @@ class InvoiceDocumentsTest extends IntegrationTest {
         assertThat(ubl.text("/Invoice/DocumentCurrencyCode")).isEqualTo(invoice.get("currency").asText());
     }
 
+    /** US sales tax in category S is valid EN 16931; without a VAT id the buyer has no Peppol address (R010). */
+    @Test
+    void aBuyerWithoutAVatIdGetsAnEn16931InvoiceThatPeppolCannotAddress() throws Exception {
+        String sku = fixtures.product(STOCK_EVERYWHERE);
+        JsonNode invoice = invoiceOf(anOrder().forAccount("HUDSON-US").line(sku, 10).body());
+
+        Ubl ubl = ubl(invoice);
+
+        assertThat(EInvoiceRules.errors(ubl.xml, EInvoiceRules.EN16931)).as(ubl.toString()).isEmpty();
+        assertThat(EInvoiceRules.errors(ubl.xml, EInvoiceRules.PEPPOL)).as(ubl.toString())
+                .singleElement().asString().contains("[PEPPOL-EN16931-R010]");
+        assertThat(ubl.text("/Invoice/TaxTotal/TaxSubtotal/TaxCategory/Percent")).isEqualTo("8.875");
+        assertThat(ubl.text("/Invoice/DocumentCurrencyCode")).isEqualTo("USD");
+    }
+
     @Test
     void aTwoThousandLineInvoiceRunsOverPagesEachWithTheTableHeader() throws IOException {
         List<String> skus = fixtures.products(2_000, Map.of("WH-DE", 5), "2.50");

@@ -34,7 +34,7 @@ public class Api {
         return send("demo", "demo", HttpRequest.newBuilder(uri(path)).GET(), Map.of());
     }
 
-    /** A GET naming what it accepts; the body as it came, since a PDF is no text. */
+    /** A GET naming what it accepts, the body as bytes (a PDF is no text; {@link #getWithAccept} reads text). */
     public Document getDocument(String path, String accept) {
         HttpRequest request = HttpRequest.newBuilder(uri(path)).GET().header("Accept", accept)
                 .header("Authorization", basic("demo", "demo"))
