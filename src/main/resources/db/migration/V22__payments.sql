@@ -35,3 +35,14 @@ create index payment_allocation_invoice_idx on payment_allocation (invoice_id);
 
 -- An account's unpaid invoices, oldest due first: where a payment without allocations goes.
 create index invoice_unpaid_idx on invoice (account_id, due_on, id) where status <> 'PAID';
+
+-- Unapplied credit paid back to the customer, under the reference of our outgoing transfer (once per payment).
+create table payment_refund (
+    id          bigserial primary key,
+    payment_id  bigint         not null references payment (id),
+    amount      numeric(19, 4) not null check (amount > 0),
+    reference   varchar(140)   not null,
+    refunded_on date           not null,
+    refunded_by varchar(64)    not null,
+    constraint payment_refund_reference_once unique (payment_id, reference)
+);

@@ -12,6 +12,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import org.tradeflow.account.Account;
+import org.tradeflow.business.InvalidInput;
+import org.tradeflow.business.StateConflict;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -47,11 +49,20 @@ public class Payment {
     @ElementCollection
     @CollectionTable(name = "payment_allocation", joinColumns = @JoinColumn(name = "payment_id"))
     private List<Allocation> allocations = new ArrayList<>();
+    @ElementCollection
+    @CollectionTable(name = "payment_refund", joinColumns = @JoinColumn(name = "payment_id"))
+    private List<Refund> refunds = new ArrayList<>();
 
     /** What a payment paid of one invoice, and the early-payment discount it took with it. */
     @Embeddable
     public record Allocation(long invoiceId, @Column(precision = 19, scale = 4) BigDecimal amount,
                              @Column(precision = 19, scale = 4) BigDecimal discount) {
+    }
+
+    /** Unapplied credit paid back to the customer. */
+    @Embeddable
+    public record Refund(@Column(precision = 19, scale = 4) BigDecimal amount, String reference, LocalDate refundedOn,
+                         String refundedBy) {
     }
 
     protected Payment() {
@@ -75,6 +86,20 @@ public class Payment {
         unapplied = unapplied.subtract(cash);
     }
 
+    /** Pays back part of the unapplied credit; more than is left is refused, as is a reference used before. */
+    void refund(BigDecimal amount, String reference, LocalDate on, String by) {
+        if (refunds.stream().anyMatch(refund -> refund.reference().equals(reference))) {
+            throw new StateConflict("payment.refund-booked", "Refund " + reference + " of payment " + id + " is booked already");
+        }
+        if (amount.compareTo(unapplied) > 0) {
+            throw new InvalidInput("amount", "only " + Amounts.shown(unapplied, currency) + " " + currency
+                    + " of payment " + id + " is unapplied credit");
+        }
+        refunds.add(new Refund(amount, reference, on, by));
+        unapplied = unapplied.subtract(amount);
+        refunded = refunded.add(amount);
+    }
+
     public Long getId() { return id; }
     public Account getAccount() { return account; }
     public BigDecimal getAmount() { return amount; }
@@ -87,4 +112,5 @@ public class Payment {
     public String getReceivedBy() { return receivedBy; }
     public Instant getReceivedAt() { return receivedAt; }
     public List<Allocation> getAllocations() { return allocations; }
+    public List<Refund> getRefunds() { return refunds; }
 }

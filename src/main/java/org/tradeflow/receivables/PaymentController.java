@@ -71,6 +71,22 @@ class PaymentController {
         return ResponseEntity.created(URI.create("/api/v1/payments/" + booked.payment().id())).body(booked.payment());
     }
 
+    @PostMapping("/{id}/refunds")
+    @Operation(summary = "Refund unapplied credit", description = "Pays part of what the payment left as credit back to "
+            + "the customer, under the reference of the outgoing transfer (once per payment).")
+    @ApiResponse(responseCode = "200", description = "The payment with its refunds", content = @Content(schema = @Schema(implementation = PaymentView.class)))
+    @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
+    @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
+    PaymentView refund(@PathVariable long id, @Valid @RequestBody RefundRequest request, Authentication caller) {
+        return payments.refund(id, request.amount(), request.reference(), caller.getName());
+    }
+
+    @Schema(example = """
+            {"amount": 20.00, "reference": "REFUND-2026-0017"}""")
+    record RefundRequest(@NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 15, fraction = 4) BigDecimal amount,
+                         @NotBlank @Size(max = 140) @Pattern(regexp = "[\\x20-\\x7E]+", message = "must be printable ASCII") String reference) {
+    }
+
     @GetMapping("/{id}")
     @Operation(summary = "Read a payment", description = "What came in, what it settled of which invoice, and the credit left.")
     @ApiResponse(responseCode = "200", description = "The payment", content = @Content(schema = @Schema(implementation = PaymentView.class)))

@@ -1,6 +1,8 @@
 package org.tradeflow.receivables;
 
+import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 import java.math.BigDecimal;
@@ -11,6 +13,10 @@ import java.util.Optional;
 interface PaymentRepository extends JpaRepository<Payment, Long> {
 
     Optional<Payment> findByAccountIdAndReference(long accountId, String reference);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select p from Payment p where p.id = :id")
+    Optional<Payment> lock(long id);
 
     /** The account's payments with a value date on or before a day, with what they settled. */
     @Query("""

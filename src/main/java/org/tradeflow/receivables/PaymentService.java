@@ -101,6 +101,18 @@ public class PaymentService {
         return new Booked(view(payment), false);
     }
 
+    /** Pays part of a payment's unapplied credit back to the customer. */
+    @Transactional
+    public PaymentView refund(long paymentId, BigDecimal amount, String reference, String user) {
+        Payment payment = payments.lock(paymentId).orElseThrow(() -> new PaymentNotFound(paymentId));
+        int minorUnits = Currency.getInstance(payment.getCurrency()).getDefaultFractionDigits();
+        if (amount.stripTrailingZeros().scale() > minorUnits) {
+            throw new InvalidInput("amount", "has more decimals than " + payment.getCurrency() + " has (" + minorUnits + ")");
+        }
+        payment.refund(amount, reference, LocalDate.now(clock), user);
+        return view(payment);
+    }
+
     @Transactional(readOnly = true)
     public PaymentView get(long paymentId) {
         return view(payments.findById(paymentId).orElseThrow(() -> new PaymentNotFound(paymentId)));
@@ -162,13 +174,13 @@ public class PaymentService {
                 errors.add(new FieldError("allocations[" + i + "].invoiceId", "invoice " + allocation.invoiceId()
                         + " is not an unpaid invoice of account " + account.getCode()));
             } else if (allocation.amount().compareTo(invoice.getAmountDue()) > 0) {
-                errors.add(new FieldError("allocations[" + i + "].amount", shown(allocation.amount(), payment) + " is more than the "
-                        + shown(invoice.getAmountDue(), payment) + " still owed on " + invoice.getInvoiceNumber()));
+                errors.add(new FieldError("allocations[" + i + "].amount", Amounts.shown(allocation.amount(), payment.getCurrency()) + " is more than the "
+                        + Amounts.shown(invoice.getAmountDue(), payment.getCurrency()) + " still owed on " + invoice.getInvoiceNumber()));
             }
         }
         if (allocated.compareTo(payment.getAmount()) > 0) {
-            errors.add(new FieldError("allocations", "allocate " + shown(allocated, payment) + " in all, more than the payment's "
-                    + shown(payment.getAmount(), payment)));
+            errors.add(new FieldError("allocations", "allocate " + Amounts.shown(allocated, payment.getCurrency()) + " in all, more than the payment's "
+                    + Amounts.shown(payment.getAmount(), payment.getCurrency())));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
@@ -180,13 +192,6 @@ public class PaymentService {
             settled.add(invoice);
         }
         return settled;
-    }
-
-    /** An amount as the payer reads it: with the currency's decimals (100.00, not 100.0000 or 100.0). */
-    private static String shown(BigDecimal amount, Payment payment) {
-        int minorUnits = Currency.getInstance(payment.getCurrency()).getDefaultFractionDigits();
-        BigDecimal plain = amount.stripTrailingZeros();
-        return plain.setScale(Math.max(minorUnits, plain.scale())).toPlainString();
     }
 
     /** What pays the invoice in full on this value date: what it owes, less the early-payment discount if still granted. */

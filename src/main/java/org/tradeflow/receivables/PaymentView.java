@@ -16,13 +16,19 @@ import java.util.Map;
 public record PaymentView(long id, String accountCode, BigDecimal amount, String currency, LocalDate valueDate,
                           String reference,
                           @Schema(description = "What settled no invoice: the account's credit") BigDecimal unapplied,
-                          String receivedBy, Instant receivedAt, List<Allocation> allocations) implements InCurrency {
+                          String receivedBy, Instant receivedAt, List<Allocation> allocations,
+                          List<Refund> refunds) implements InCurrency {
 
     /** What the payment paid of one invoice, the discount it took, and where the invoice stands now. */
     @Schema(name = "PaymentAllocation")
     public record Allocation(long invoiceId, String invoiceNumber, BigDecimal amount,
                              @Schema(description = "Early-payment discount taken") BigDecimal discount,
                              InvoiceStatus invoiceStatus, BigDecimal invoiceAmountDue) {
+    }
+
+    /** Credit paid back to the customer. */
+    @Schema(name = "PaymentRefund")
+    public record Refund(BigDecimal amount, String reference, LocalDate refundedOn, String refundedBy) {
     }
 
     static PaymentView of(Payment payment, Map<Long, Invoice> invoices) {
@@ -33,6 +39,7 @@ public record PaymentView(long id, String accountCode, BigDecimal amount, String
         }).toList();
         return new PaymentView(payment.getId(), payment.getAccount().getCode(), payment.getAmount(), payment.getCurrency(),
                 payment.getValueDate(), payment.getReference(), payment.getUnapplied(), payment.getReceivedBy(),
-                payment.getReceivedAt(), allocations);
+                payment.getReceivedAt(), allocations, payment.getRefunds().stream()
+                .map(r -> new Refund(r.amount(), r.reference(), r.refundedOn(), r.refundedBy())).toList());
     }
 }

@@ -19,10 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Currency;
 import java.util.regex.Pattern;
 
 /** An account's statement, for the customer and for the credit controller: JSON, or CSV for a spreadsheet. */
@@ -72,27 +70,22 @@ class StatementController {
 
     private static String csv(StatementOfAccount statement) {
         StringWriter out = new StringWriter();
-        int minorUnits = Currency.getInstance(statement.currency()).getDefaultFractionDigits();
+        String currency = statement.currency();
         try (CsvWriter csv = CsvWriter.builder().build(out)) {
             csv.writeRecord("date", "kind", "document", "description", "debit", "credit", "balance", "due_on", "currency");
-            csv.writeRecord(statement.from().toString(), "OPENING_BALANCE", "", "", "", "", amount(statement.openingBalance(), minorUnits),
+            csv.writeRecord(statement.from().toString(), "OPENING_BALANCE", "", "", "", "", Amounts.shown(statement.openingBalance(), currency),
                     "", statement.currency());
             for (StatementOfAccount.Entry entry : statement.entries()) {
                 csv.writeRecord(entry.date().toString(), entry.kind().name(), text(entry.document()), text(entry.description()),
-                        amount(entry.debit(), minorUnits), amount(entry.credit(), minorUnits), amount(entry.balance(), minorUnits),
+                        Amounts.shown(entry.debit(), currency), Amounts.shown(entry.credit(), currency), Amounts.shown(entry.balance(), currency),
                         entry.dueOn() == null ? "" : entry.dueOn().toString(), statement.currency());
             }
-            csv.writeRecord(statement.to().toString(), "CLOSING_BALANCE", "", "", "", "", amount(statement.closingBalance(), minorUnits),
+            csv.writeRecord(statement.to().toString(), "CLOSING_BALANCE", "", "", "", "", Amounts.shown(statement.closingBalance(), currency),
                     "", statement.currency());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toString();
-    }
-
-    /** With the currency's decimals, more only where the amount really has them. */
-    private static String amount(BigDecimal amount, int minorUnits) {
-        return amount.setScale(Math.max(minorUnits, amount.stripTrailingZeros().scale())).toPlainString();
     }
 
     /** Text a customer or bank wrote (a reference, a PO number) never starts a formula in the reader's spreadsheet. */

@@ -16,9 +16,9 @@ public record StatementOfAccount(String accountCode, String accountName, String 
                                  BigDecimal openingBalance, List<Entry> entries, BigDecimal closingBalance, Ageing ageing)
         implements InCurrency {
 
-    public enum Kind { INVOICE, PAYMENT, DISCOUNT }
+    public enum Kind { INVOICE, PAYMENT, DISCOUNT, REFUND }
 
-    /** One movement of the balance: an invoice owed (debit), a payment or a discount taken (credit). */
+    /** One movement of the balance: an invoice owed or credit refunded (debit), a payment or a discount taken (credit). */
     @Schema(name = "StatementEntry")
     public record Entry(LocalDate date, Kind kind, String document, String description, BigDecimal debit,
                         BigDecimal credit, BigDecimal balance, LocalDate dueOn) {

@@ -80,7 +80,15 @@ public class Statements {
                             BigDecimal.ZERO, allocation.discount(), null));
                 }
             }
-            unapplied = unapplied.add(payment.getAmount().subtract(applied));
+            BigDecimal refunded = BigDecimal.ZERO;
+            for (Payment.Refund refund : payment.getRefunds()) {
+                if (!refund.refundedOn().isAfter(to)) {
+                    movements.add(new Movement(refund.refundedOn(), Kind.REFUND, refund.reference(), "Credit refunded",
+                            refund.amount(), BigDecimal.ZERO, null));
+                    refunded = refunded.add(refund.amount());
+                }
+            }
+            unapplied = unapplied.add(payment.getAmount().subtract(applied).subtract(refunded));
         }
         movements.sort(Comparator.comparing(Movement::date).thenComparing(Movement::kind));
 

@@ -57,6 +57,29 @@ class PaymentApiTest extends IntegrationTest {
     }
 
     @Test
+    void unappliedCreditIsRefundedOnceAndNeverMoreThanIsLeft() {
+        String account = fixtures.accountLike("ALPINE-AT");
+        fixtures.openingBalance(account, "70.00", TODAY.plusDays(5));
+        long paymentId = pay(payment(account, "100.00", "EUR")).json().get("id").asLong();
+        String refunds = "/api/v1/payments/" + paymentId + "/refunds";
+
+        Api.Response tooMuch = api.postAs("fiona", "demo", refunds, Map.of("amount", 30.01, "reference", "RF-1"));
+        Api.Response refunded = api.postAs("fiona", "demo", refunds, Map.of("amount", 30.00, "reference", "RF-1"));
+        Api.Response again = api.postAs("fiona", "demo", refunds, Map.of("amount", 0.01, "reference", "RF-1"));
+        Api.Response notFinance = api.postAs("oscar", "demo", refunds, Map.of("amount", 1.00, "reference", "RF-2"));
+
+        assertThat(tooMuch.status()).as(tooMuch.body()).isEqualTo(422);
+        assertThat(tooMuch.body()).contains("only 30.00 EUR of payment " + paymentId + " is unapplied credit");
+        assertThat(refunded.status()).as(refunded.body()).isEqualTo(200);
+        assertThat(refunded.json().get("unapplied").decimalValue()).isZero();
+        assertThat(refunded.json().get("refunds").get(0).get("reference").asText()).isEqualTo("RF-1");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(notFinance.status()).isEqualTo(403);
+        JsonNode statement = api.get("/api/v1/accounts/" + account + "/statement").json();
+        assertThat(statement.get("closingBalance").decimalValue()).isZero(); // owed 70, paid 100, 30 back
+    }
+
+    @Test
     void aPaymentGoesWhereThePayerAllocatedIt() {
         String account = fixtures.accountLike("ALPINE-AT");
         long older = fixtures.openingBalance(account, "300.00", TODAY.plusDays(5));

@@ -124,6 +124,9 @@ class OpenApiContractTest extends IntegrationTest {
         call("POST", "/api/v1/payments", "/api/v1/payments", payment, paymentKey, 200);
         call("POST", "/api/v1/payments", "/api/v1/payments", payment, Map.of(), 409);
         call("GET", "/api/v1/payments/{id}", "/api/v1/payments/" + paymentId, null, Map.of(), 200);
+        // nothing of it settled an invoice of the new account: some of the credit goes back
+        call("POST", "/api/v1/payments/{id}/refunds", "/api/v1/payments/" + paymentId + "/refunds",
+                example("/api/v1/payments/{id}/refunds", "post"), Map.of(), 200);
         call("GET", "/api/v1/accounts/{code}/statement", withExamples("/api/v1/accounts/{code}/statement", Map.of())
                 .replace("{code}", payer), null, Map.of(), 200);
         call("PUT", "/api/v1/accounts/{code}/credit-limit", "/api/v1/accounts/" + payer + "/credit-limit",
