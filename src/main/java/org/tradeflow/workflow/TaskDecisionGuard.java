@@ -2,6 +2,7 @@ package org.tradeflow.workflow;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -46,13 +47,14 @@ final class TaskDecisionGuard {
     /**
      * Completes the task with what its form allows, in one command: {@code completion} makes the engine's own
      * completion command from the accepted variables. A task that someone else completed meanwhile is reported gone
-     * (404), also when the engine only notices it as missing permissions (its authorizations went with it).
+     * (404), also when the engine only notices it as missing permissions (its authorizations went with it) or as
+     * variables its listeners no longer find (the winner's commit ended the execution while this one was running).
      */
     <T> T complete(CommandExecutor executor, String taskId, Map<String, Object> submitted,
                    Function<VariableMap, Command<T>> completion) {
         try {
             return executor.execute(context -> completion.apply(accept(context, taskId, submitted)).execute(context));
-        } catch (AuthorizationException refused) {
+        } catch (ProcessEngineException refused) {
             if (executor.execute(context -> context.getTaskManager().findTaskById(taskId)) == null) {
                 throw gone(taskId);
             }
