@@ -223,7 +223,13 @@ public class Invoice {
     public String getCurrency() { return currency; }
     public LocalDate getDueOn() { return dueOn; }
     public LocalDate getIssuedOn() { return issuedOn; }
+    /** OPEN, PARTIALLY_PAID or PAID, as stored. */
     public InvoiceStatus getStatus() { return status; }
+
+    /** The status as reported on a day: an invoice not paid in full is OVERDUE once its due date has passed. */
+    public InvoiceStatus statusOn(LocalDate today) {
+        return status != InvoiceStatus.PAID && dueOn.isBefore(today) ? InvoiceStatus.OVERDUE : status;
+    }
     public Shipment getShipment() { return shipment; }
     /** Null for an opening balance taken over from a previous system, which belongs to no order or shipment. */
     public String getShipmentNumber() { return shipment == null ? null : shipment.getShipmentNumber(); }

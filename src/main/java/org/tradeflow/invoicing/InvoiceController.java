@@ -16,7 +16,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -31,13 +30,11 @@ import java.util.List;
 @Tag(name = "Invoices", description = "The invoices issued for dispatched shipments")
 class InvoiceController {
 
-    private final InvoiceRepository invoices;
     private final InvoiceViews views;
     private final InvoicePdf pdf;
     private final UblInvoice ubl;
 
-    InvoiceController(InvoiceRepository invoices, InvoiceViews views, InvoicePdf pdf, UblInvoice ubl) {
-        this.invoices = invoices;
+    InvoiceController(InvoiceViews views, InvoicePdf pdf, UblInvoice ubl) {
         this.views = views;
         this.pdf = pdf;
         this.ubl = ubl;
@@ -91,15 +88,13 @@ class InvoiceController {
     @GetMapping
     @Operation(summary = "Find invoices", description = "Newest first; every filter given must match.")
     @ApiResponse(responseCode = "200", description = "The invoices found (possibly none)", content = @Content(array = @ArraySchema(schema = @Schema(implementation = InvoiceView.Summary.class))))
-    @Transactional(readOnly = true)
     List<InvoiceView.Summary> search(@Parameter(example = "ACME-DE") @RequestParam(required = false) @Size(max = 32) String accountCode,
                                      @Parameter(description = "The order's id") @RequestParam(required = false) Long orderId,
-                                     @RequestParam(required = false) InvoiceStatus status,
+                                     @Parameter(description = "As reported today: OVERDUE is any invoice not paid in full past its due date; OPEN and PARTIALLY_PAID are those not yet due") @RequestParam(required = false) InvoiceStatus status,
                                      @Parameter(description = "Due on or after", example = "2026-12-01") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueFrom,
                                      @Parameter(description = "Due on or before", example = "2026-12-31") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueTo,
                                      @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                                      @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return invoices.search(accountCode, orderId, status, dueFrom, dueTo, PageRequest.of(page, size)).stream()
-                .map(InvoiceView.Summary::of).toList();
+        return views.search(accountCode, orderId, status, dueFrom, dueTo, PageRequest.of(page, size));
     }
 }

@@ -23,18 +23,25 @@ public interface InvoiceRepository extends JpaRepository<Invoice, Long> {
               from InvoiceLine l where l.orderLine.order.id = :orderId group by l.orderLine.id""")
     List<InvoicedSoFar> invoicedSoFar(long orderId);
 
-    /** Newest first; a null filter matches every invoice. Account, order and shipment come with each. */
+    /**
+     * Newest first; a null filter matches every invoice. A status matches as {@link Invoice#statusOn} reports it on
+     * {@code today}: OVERDUE is any unpaid invoice past due, OPEN and PARTIALLY_PAID only those not yet due.
+     * Account, order and shipment come with each.
+     */
     @Query("""
             select i from Invoice i join fetch i.account a left join fetch i.order o left join fetch i.shipment
              where (:accountCode is null or a.code = :accountCode)
                and (:orderId is null or o.id = :orderId)
-               and (:status is null or i.status = :status)
+               and (:status is null
+                    or (:status = org.tradeflow.invoicing.InvoiceStatus.OVERDUE
+                        and i.status <> org.tradeflow.invoicing.InvoiceStatus.PAID and i.dueOn < :today)
+                    or (i.status = :status and (i.status = org.tradeflow.invoicing.InvoiceStatus.PAID or i.dueOn >= :today)))
                and (cast(:dueFrom as date) is null or i.dueOn >= :dueFrom)
                and (cast(:dueTo as date) is null or i.dueOn <= :dueTo)
              order by i.id desc""")
     List<Invoice> search(@Param("accountCode") String accountCode, @Param("orderId") Long orderId,
                          @Param("status") InvoiceStatus status, @Param("dueFrom") LocalDate dueFrom,
-                         @Param("dueTo") LocalDate dueTo, Pageable page);
+                         @Param("dueTo") LocalDate dueTo, @Param("today") LocalDate today, Pageable page);
 
     /** The invoice with its lines, their order lines and products, in one statement. */
     @Query("""

@@ -6,5 +6,7 @@ public enum InvoiceStatus {
     OPEN,
     /** Some of it is paid. */
     PARTIALLY_PAID,
-    PAID
+    PAID,
+    /** Reported, never stored: not paid in full and past its due date. */
+    OVERDUE
 }

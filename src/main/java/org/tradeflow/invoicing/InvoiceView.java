@@ -77,15 +77,15 @@ public record InvoiceView(long id, String invoiceNumber, String accountCode, Str
                           InvoiceStatus status, String currency, BigDecimal netTotal, BigDecimal grossTotal,
                           BigDecimal amountDue, LocalDate issuedOn, LocalDate dueOn) implements InCurrency {
 
-        static Summary of(Invoice invoice) {
+        static Summary of(Invoice invoice, LocalDate today) {
             return new Summary(invoice.getId(), invoice.getInvoiceNumber(), invoice.getAccount().getCode(),
-                    invoice.getOrderNumber(), invoice.getShipmentNumber(), invoice.getStatus(), invoice.getCurrency(),
+                    invoice.getOrderNumber(), invoice.getShipmentNumber(), invoice.statusOn(today), invoice.getCurrency(),
                     invoice.getNetTotal(), invoice.getGrossTotal(), invoice.getAmountDue(), invoice.getIssuedOn(),
                     invoice.getDueOn());
         }
     }
 
-    static InvoiceView of(Invoice invoice) {
+    static InvoiceView of(Invoice invoice, LocalDate today) {
         List<Line> lines = invoice.getLines().stream()
                 .sorted(Comparator.comparingInt(line -> line.getOrderLine().getLineNo()))
                 .map(line -> {
@@ -104,7 +104,7 @@ public record InvoiceView(long id, String invoiceNumber, String accountCode, Str
         Party shipTo = invoice.getShipTo() == null ? null : Party.of(invoice.getShipTo(), null);
         return new InvoiceView(invoice.getId(), invoice.getInvoiceNumber(), invoice.getAccount().getCode(),
                 invoice.getAccount().getName(), order == null ? null : order.getId(), invoice.getOrderNumber(),
-                order == null ? null : order.getCustomerPoNumber(), invoice.getShipmentNumber(), invoice.getStatus(),
+                order == null ? null : order.getCustomerPoNumber(), invoice.getShipmentNumber(), invoice.statusOn(today),
                 invoice.getCurrency(), invoice.getNetTotal(), invoice.getTaxTotal(), invoice.getGrossTotal(),
                 invoice.getAmountPaid(), invoice.getAmountDue(), invoice.getIssuedOn(), invoice.getDeliveredOn(),
                 invoice.getDueOn(), PaymentTerms.of(invoice), buyer, shipTo, lines, taxes);

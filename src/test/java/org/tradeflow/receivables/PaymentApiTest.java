@@ -80,6 +80,27 @@ class PaymentApiTest extends IntegrationTest {
     }
 
     @Test
+    void anInvoiceNotPaidInFullPastItsDueDateIsReportedAndFoundAsOverdue() {
+        String account = fixtures.accountLike("ALPINE-AT");
+        long late = fixtures.openingBalance(account, "100.00", TODAY.minusDays(1));
+        long notYetDue = fixtures.openingBalance(account, "100.00", TODAY.plusDays(1));
+        pay(payment(account, "40.00", "EUR")); // part of the late one
+
+        assertThat(invoice(late).get("status").asText()).isEqualTo("OVERDUE");
+        assertThat(invoice(notYetDue).get("status").asText()).isEqualTo("OPEN");
+        assertThat(api.get("/api/v1/invoices?accountCode=" + account + "&status=OVERDUE").json())
+                .extracting(i -> i.get("id").asLong()).containsExactly(late);
+        assertThat(api.get("/api/v1/invoices?accountCode=" + account + "&status=OPEN").json())
+                .extracting(i -> i.get("id").asLong()).containsExactly(notYetDue);
+        assertThat(api.get("/api/v1/invoices?accountCode=" + account + "&status=PARTIALLY_PAID").json()).isEmpty();
+
+        pay(payment(account, "60.00", "EUR"));
+
+        assertThat(invoice(late).get("status").asText()).isEqualTo("PAID");
+        assertThat(api.get("/api/v1/invoices?accountCode=" + account + "&status=OVERDUE").json()).isEmpty();
+    }
+
+    @Test
     void aPaymentGoesWhereThePayerAllocatedIt() {
         String account = fixtures.accountLike("ALPINE-AT");
         long older = fixtures.openingBalance(account, "300.00", TODAY.plusDays(5));
