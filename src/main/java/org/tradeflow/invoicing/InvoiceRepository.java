@@ -82,8 +82,15 @@ public interface InvoiceRepository extends JpaRepository<Invoice, Long> {
              order by i.dueOn, i.id""")
     List<Invoice> lockUnpaid(long accountId);
 
+    long countByOrderId(long orderId);
+
     @Query("""
-            select count(i) = 0 from Invoice i
+            select count(i) from Invoice i
              where i.order.id = :orderId and i.status <> org.tradeflow.invoicing.InvoiceStatus.PAID""")
-    boolean allPaid(long orderId);
+    long countUnpaid(long orderId);
+
+    /** The order has invoices, and every one is paid. */
+    default boolean allPaid(long orderId) {
+        return countByOrderId(orderId) > 0 && countUnpaid(orderId) == 0;
+    }
 }

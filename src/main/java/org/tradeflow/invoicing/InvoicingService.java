@@ -70,6 +70,17 @@ public class InvoicingService {
     }
 
     /**
+     * Every shipment of the order is invoiced: the order is INVOICED, or at once PAID when its customer paid each
+     * invoice before the last one was issued (a payment marks only an order already invoiced in full).
+     */
+    public void markOrderInvoiced(long orderId) {
+        orders.invoiced(orderId);
+        if (invoices.allPaid(orderId)) {
+            orders.paidIfInvoiced(orderId, "Every invoice was paid already");
+        }
+    }
+
+    /**
      * The buyer is billed at the account's billing address; the goods went to the shipment's ship-to address (or
      * that one), which decides the tax. Each tax category is looked up once, however many lines have it.
      */

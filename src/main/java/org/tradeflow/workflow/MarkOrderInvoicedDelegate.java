@@ -3,19 +3,19 @@ package org.tradeflow.workflow;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import org.tradeflow.order.OrderLifecycle;
+import org.tradeflow.invoicing.InvoicingService;
 
 @Component
 class MarkOrderInvoicedDelegate implements JavaDelegate {
 
-    private final OrderLifecycle orders;
+    private final InvoicingService invoicing;
 
-    MarkOrderInvoicedDelegate(OrderLifecycle orders) {
-        this.orders = orders;
+    MarkOrderInvoicedDelegate(InvoicingService invoicing) {
+        this.invoicing = invoicing;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        orders.invoiced(ProcessVariables.orderId(execution));
+        invoicing.markOrderInvoiced(ProcessVariables.orderId(execution));
     }
 }

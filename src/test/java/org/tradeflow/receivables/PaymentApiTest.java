@@ -197,6 +197,24 @@ class PaymentApiTest extends IntegrationTest {
     }
 
     @Test
+    void anOrderWhoseInvoicesWerePaidBeforeItWasMarkedInvoicedIsPaidAtOnce() {
+        String account = fixtures.accountLike("ALPINE-AT");
+        String sku = fixtures.product(Map.of("WH-DE", 50));
+        JsonNode order = submitAndRun(anOrder().forAccount(account).line(sku, 3).body());
+        JsonNode shipment = reload(order).get("shipments").get(0);
+        dispatch(shipment);
+        processes.runJobsOf(shipment.get("shipmentNumber").asText()); // invoiced; the order's own process not yet on
+        JsonNode invoice = api.get("/api/v1/invoices?orderId=" + order.get("id").asLong()).json().get(0);
+        assertThat(reload(order).get("status").asText()).isEqualTo("SHIPPED");
+
+        pay(payment(account, invoice.get("grossTotal").decimalValue().toPlainString(), "EUR"));
+        assertThat(reload(order).get("status").asText()).isEqualTo("SHIPPED");
+        processes.runJobs(order.get("orderNumber").asText());
+
+        assertThat(reload(order).get("status").asText()).isEqualTo("PAID");
+    }
+
+    @Test
     void theSameBankReferenceSentTwiceAtOnceIsBookedOnce() throws Exception {
         String account = fixtures.accountLike("ALPINE-AT");
         long invoice = fixtures.openingBalance(account, "100.00", TODAY.plusDays(5));

@@ -70,6 +70,22 @@ public class ProcessDriver {
         throw new IllegalStateException("Jobs of " + orderNumber + " keep coming: a loop in the process?");
     }
 
+    /** Runs the due jobs of one process instance only (a shipment's, say), leaving its order's process where it is. */
+    public void runJobsOf(String businessKey) {
+        awaitEventsHandled();
+        for (int round = 0; round < 100; round++) {
+            List<Job> due = runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).list().stream()
+                    .flatMap(instance -> management.createJobQuery().processInstanceId(instance.getId()).messages().executable()
+                            .list().stream())
+                    .toList();
+            if (due.isEmpty()) { // nothing due, or the process ended
+                return;
+            }
+            due.forEach(job -> management.executeJob(job.getId()));
+        }
+        throw new IllegalStateException("Jobs of " + businessKey + " keep coming: a loop in the process?");
+    }
+
     /**
      * Runs the due jobs of several orders one at a time, always the highest job priority first, as the job
      * executor acquires them (jobExecutorAcquireByPriority).
