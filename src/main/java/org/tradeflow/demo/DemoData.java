@@ -58,6 +58,7 @@ class DemoData implements ApplicationRunner {
         jdbc.queryForObject("select pg_advisory_xact_lock(" + DEMO_DATA_LOCK + ")", Object.class);
         Integer accounts = jdbc.queryForObject("select count(*) from customer_account", Integer.class);
         if (accounts != null && accounts > 0) {
+            billingAddresses(); // a demo database from before invoices named them
             return;
         }
         LocalDate today = LocalDate.now(clock);
@@ -68,13 +69,7 @@ class DemoData implements ApplicationRunner {
         account("HUDSON-US", "Hudson Home Supply Inc", "WHOLESALE", "GOLD", "US-EAST", "USD", 30, "80000", today.minusYears(5));
         account("PACIFIC-US", "Pacific Party Co", "DEALER", "BRONZE", "US-WEST", "USD", 15, "5000", today.minusYears(1));
         account("LONESTAR-US", "Lone Star Retail LLC", "RETAIL-CHAIN", "SILVER", "US-SOUTH", "USD", 60, "40000", today.minusDays(10));
-        billing("ACME-DE", "Industriestrasse 12", "20097", "Hamburg", "DE", "DE811128135");
-        billing("ALPINE-AT", "Getreidegasse 9", "5020", "Salzburg", "AT", "ATU12345675");
-        billing("NORD-SE", "Sveavagen 44", "111 34", "Stockholm", "SE", "SE556036079301");
-        billing("BRIT-UK", "Deansgate 120", "M3 2QJ", "Manchester", "GB", "GB980780684");
-        billing("HUDSON-US", "350 Fifth Avenue", "10118", "New York", "US", null);
-        billing("PACIFIC-US", "1 Market Street", "94105", "San Francisco", "US", null);
-        billing("LONESTAR-US", "500 Commerce Street", "75202", "Dallas", "US", null);
+        billingAddresses();
         // Acme pays on 2/10 net 30: two percent off when paid within ten days.
         jdbc.update("update customer_account set early_payment_percent = 2, early_payment_days = 10 where code = 'ACME-DE'");
         // Nordic Interiors negotiated price memory: it keeps the last price it paid (window in pricing.xlsx).
@@ -133,9 +128,21 @@ class DemoData implements ApplicationRunner {
                 new BigDecimal(creditLimit), openedOn);
     }
 
+    /** Where each demo account is billed (and its VAT id); only an account without a billing address gets one. */
+    private void billingAddresses() {
+        billing("ACME-DE", "Industriestrasse 12", "20097", "Hamburg", "DE", "DE811128135");
+        billing("ALPINE-AT", "Getreidegasse 9", "5020", "Salzburg", "AT", "ATU12345675");
+        billing("NORD-SE", "Sveavagen 44", "111 34", "Stockholm", "SE", "SE556036079301");
+        billing("BRIT-UK", "Deansgate 120", "M3 2QJ", "Manchester", "GB", "GB980780684");
+        billing("HUDSON-US", "350 Fifth Avenue", "10118", "New York", "US", null);
+        billing("PACIFIC-US", "1 Market Street", "94105", "San Francisco", "US", null);
+        billing("LONESTAR-US", "500 Commerce Street", "75202", "Dallas", "US", null);
+    }
+
     private void billing(String accountCode, String street, String postalCode, String city, String country, String vatId) {
-        jdbc.update("update customer_account set street = ?, postal_code = ?, city = ?, country = ?, vat_id = ? where code = ?",
-                street, postalCode, city, country, vatId, accountCode);
+        jdbc.update("""
+                update customer_account set street = ?, postal_code = ?, city = ?, country = ?, vat_id = ?
+                 where code = ? and country is null""", street, postalCode, city, country, vatId, accountCode);
     }
 
     private void address(String accountCode, String code, String name, String street, String postalCode, String city,
