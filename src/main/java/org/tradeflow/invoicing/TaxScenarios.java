@@ -14,10 +14,10 @@ import java.util.Set;
 @Component
 class TaxScenarios implements ScenarioRunner {
 
-    private final SellerProperties seller;
+    private final TaxTable taxTable;
 
-    TaxScenarios(SellerProperties seller) {
-        this.seller = seller;
+    TaxScenarios(TaxTable taxTable) {
+        this.taxTable = taxTable;
     }
 
     @Override
@@ -27,11 +27,10 @@ class TaxScenarios implements ScenarioRunner {
 
     @Override
     public Optional<String> run(RuleSet rules, Scenario scenario) {
-        TaxQuestion question = new TaxQuestion(seller.country(), scenario.get("Ship-to country"),
-                scenario.get("Ship-to region"), scenario.get("Tax category"), "YES".equalsIgnoreCase(scenario.get("Buyer VAT id")));
         String expected = scenario.get("Expected treatment") + " " + TaxDecision.plain(new BigDecimal(scenario.get("Expected rate"))).toPlainString();
         try {
-            TaxDecision decision = TaxTable.decide(rules, question);
+            TaxDecision decision = taxTable.decide(rules, scenario.get("Ship-to country"), scenario.get("Ship-to region"),
+                    scenario.get("Tax category"), "YES".equalsIgnoreCase(scenario.get("Buyer VAT id")));
             String got = decision.treatment() + " " + decision.rate().toPlainString();
             return got.equals(expected) ? Optional.empty()
                     : Optional.of("expected " + expected + " % but got " + got + " % (" + decision.rule() + ")");

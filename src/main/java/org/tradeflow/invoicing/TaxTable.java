@@ -21,7 +21,7 @@ class TaxTable {
     }
 
     /** The first matching row; a table that decides nothing, or a rate its treatment forbids, is refused. */
-    static TaxDecision decide(RuleSet rules, TaxQuestion question) {
+    private static TaxDecision decide(RuleSet rules, TaxQuestion question) {
         TaxDecision decision = new TaxDecision();
         rules.evaluate(Map.of("tax", decision), List.of(question));
         if (!decision.decided() || !decision.treatment().allows(decision.rate())) {

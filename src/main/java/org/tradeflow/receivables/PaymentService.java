@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,10 +104,9 @@ public class PaymentService {
     @Transactional
     public PaymentView refund(long paymentId, BigDecimal amount, String reference, String user) {
         Payment payment = payments.lock(paymentId).orElseThrow(() -> new PaymentNotFound(paymentId));
-        int minorUnits = Currency.getInstance(payment.getCurrency()).getDefaultFractionDigits();
-        if (amount.stripTrailingZeros().scale() > minorUnits) {
-            throw new InvalidInput("amount", "has more decimals than " + payment.getCurrency() + " has (" + minorUnits + ")");
-        }
+        Amounts.tooPrecise("amount", amount, payment.getCurrency()).ifPresent(error -> {
+            throw new InvalidInput(List.of(error));
+        });
         payment.refund(amount, reference, LocalDate.now(clock), user);
         return view(payment);
     }
@@ -129,17 +127,12 @@ public class PaymentService {
             throw new InvalidInput("currency", "account " + account.getCode() + " is invoiced in " + account.getCurrency()
                     + ", not " + request.currency());
         }
-        int minorUnits = Currency.getInstance(request.currency()).getDefaultFractionDigits();
         List<FieldError> tooPrecise = new ArrayList<>();
-        if (request.amount().stripTrailingZeros().scale() > minorUnits) {
-            tooPrecise.add(new FieldError("amount", "has more decimals than " + request.currency() + " has (" + minorUnits + ")"));
-        }
+        Amounts.tooPrecise("amount", request.amount(), request.currency()).ifPresent(tooPrecise::add);
         List<NewAllocation> allocations = request.allocations() == null ? List.of() : request.allocations();
         for (int i = 0; i < allocations.size(); i++) {
-            if (allocations.get(i).amount().stripTrailingZeros().scale() > minorUnits) {
-                tooPrecise.add(new FieldError("allocations[" + i + "].amount", "has more decimals than " + request.currency()
-                        + " has (" + minorUnits + ")"));
-            }
+            Amounts.tooPrecise("allocations[" + i + "].amount", allocations.get(i).amount(), request.currency())
+                    .ifPresent(tooPrecise::add);
         }
         if (!tooPrecise.isEmpty()) {
             throw new InvalidInput(tooPrecise);
