@@ -10,6 +10,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.tradeflow.account.Account;
 import org.tradeflow.account.AccountRepository;
 import org.tradeflow.account.CreditLimitChanged;
+import org.tradeflow.invoicing.CreditNoteIssued;
+import org.tradeflow.receivables.CreditApplied;
 import org.tradeflow.invoicing.InvoiceDocuments;
 import org.tradeflow.order.OrderLifecycle;
 import org.tradeflow.order.OrderQueries;
@@ -62,6 +64,18 @@ class CreditHoldRelease {
     void paymentReceived(PaymentReceived payment) {
         release(payment.accountCode(), "Payment " + payment.reference() + " of " + payment.amount().toPlainString() + " "
                 + payment.currency() + " received");
+    }
+
+    @ApplicationModuleListener(id = "credit-hold-release/credit-note-issued")
+    void creditNoteIssued(CreditNoteIssued note) {
+        release(note.accountCode(), "Credit note " + note.creditNoteNumber() + " of " + note.grossTotal().toPlainString() + " "
+                + note.currency() + " issued");
+    }
+
+    /** Credit that settled overdue invoices can lift a hold the exposure alone did not. */
+    @ApplicationModuleListener(id = "credit-hold-release/credit-applied")
+    void creditApplied(CreditApplied applied) {
+        release(applied.accountCode(), "Credit applied to " + String.join(", ", applied.invoiceNumbers()));
     }
 
     @ApplicationModuleListener(id = "credit-hold-release/credit-limit-changed")

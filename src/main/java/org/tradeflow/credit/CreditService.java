@@ -12,7 +12,8 @@ import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
- * Credit exposure = what the account owes on its unpaid invoices − its unapplied credit + the uninvoiced value of
+ * Credit exposure = what the account owes on its unpaid invoices − its unapplied credit (payments and credit notes
+ * not applied yet) + the uninvoiced value of
  * its other open orders + this order, measured against the account's credit limit.
  */
 @Service
@@ -57,6 +58,7 @@ public class CreditService {
     BigDecimal exposureWithout(long accountId, long orderId) {
         return Objects.requireNonNull(invoices.openInvoiceTotal(accountId)
                 .subtract(payments.unappliedCredit(accountId))
+                .subtract(invoices.openCreditNoteTotal(accountId))
                 .add(orderQueries.openOrdersTotal(accountId, orderId))
                 .subtract(invoices.invoicedOnOpenOrders(accountId, orderId)));
     }

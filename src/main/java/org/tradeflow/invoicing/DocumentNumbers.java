@@ -15,6 +15,8 @@ class DocumentNumbers {
 
     /** The series of invoices for goods and services delivered. */
     static final String INVOICES = "INV";
+    /** Credit notes, numbered apart from the invoices they correct. */
+    static final String CREDIT_NOTES = "CRN";
 
     private final JdbcTemplate jdbc;
 

@@ -6,10 +6,12 @@ import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embeddable;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -37,6 +39,10 @@ import java.util.function.Function;
 /**
  * The invoice for one dispatched shipment: at the order's prices, taxed as tax.xlsx says for where the goods went,
  * on the account's payment terms, to the buyer and ship-to address as they were when it was issued.
+ * <p>
+ * A credit note is the same document ({@link DocumentType#CREDIT_NOTE}) correcting one invoice: its amounts are
+ * positive and mean credit, taxed as the invoice's lines were; what of it is applied to invoices is
+ * {@link #getAmountApplied()}.
  */
 @Entity
 @Table(name = "invoice")
@@ -48,6 +54,15 @@ public class Invoice {
     @SequenceGenerator(name = "invoice_ids", sequenceName = "invoice_id_seq", allocationSize = 50)
     private Long id;
     private String invoiceNumber;
+    @Enumerated(EnumType.STRING)
+    private DocumentType documentType;
+    /** The invoice a credit note corrects; null for an invoice. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "credited_invoice_id")
+    private Invoice creditedInvoice;
+    private String creditReason;
+    /** What issued a credit note (a return's RMA, a price correction), so that it is issued once. */
+    private String sourceReference;
     @ManyToOne
     @JoinColumn(name = "order_id")
     private SalesOrder order;
@@ -69,6 +84,12 @@ public class Invoice {
     /** The early-payment discount the customer took: it settles the rest without cash. */
     @Column(precision = 19, scale = 4)
     private BigDecimal discountTaken;
+    /** Of an invoice: the credit notes applied to it. */
+    @Column(precision = 19, scale = 4)
+    private BigDecimal amountCredited;
+    /** Of a credit note: how much of it went to invoices. */
+    @Column(precision = 19, scale = 4)
+    private BigDecimal amountApplied;
     private LocalDate issuedOn;
     private LocalDate deliveredOn;
     private LocalDate dueOn;
@@ -103,6 +124,15 @@ public class Invoice {
     @ElementCollection
     @CollectionTable(name = "invoice_tax", joinColumns = @JoinColumn(name = "invoice_id"))
     private List<TaxSubtotal> taxes = new ArrayList<>();
+    /** Of a credit note: which invoices its credit went to. */
+    @ElementCollection
+    @CollectionTable(name = "credit_note_application", joinColumns = @JoinColumn(name = "credit_note_id"))
+    private List<CreditApplication> applications = new ArrayList<>();
+
+    /** Part of a credit note's credit, applied to one invoice on a day. */
+    @Embeddable
+    public record CreditApplication(long invoiceId, @Column(precision = 19, scale = 4) BigDecimal amount, LocalDate appliedOn) {
+    }
 
     protected Invoice() {
     }
@@ -122,6 +152,7 @@ public class Invoice {
      */
     static Invoice forShipment(Shipment shipment, Issue issue, Map<Long, InvoicedSoFar> earlier) {
         Invoice invoice = new Invoice();
+        invoice.documentType = DocumentType.INVOICE;
         invoice.shipment = shipment;
         invoice.order = shipment.getOrder();
         invoice.account = invoice.order.getAccount();
@@ -154,17 +185,79 @@ public class Invoice {
             taxableByRate.merge(new TaxRate(tax.treatment(), tax.rate()), net, BigDecimal::add);
         }
         invoice.netTotal = total;
-        taxableByRate.forEach((rate, taxable) -> invoice.taxes.add(new TaxSubtotal(rate.treatment().category(), rate.percent(),
-                taxable, taxOn(taxable, rate.percent(), minorUnits), rate.treatment().exemptionReasonCode(),
-                rate.treatment().exemptionReason())));
-        invoice.taxTotal = invoice.taxes.stream().map(TaxSubtotal::taxAmount).reduce(BigDecimal.ZERO.setScale(minorUnits), BigDecimal::add);
-        invoice.grossTotal = invoice.netTotal.add(invoice.taxTotal);
+        invoice.summariseTaxes(taxableByRate, minorUnits);
         invoice.amountPaid = BigDecimal.ZERO;
         invoice.discountTaken = BigDecimal.ZERO;
+        invoice.amountCredited = BigDecimal.ZERO;
+        invoice.amountApplied = BigDecimal.ZERO;
         return invoice;
     }
 
+    /**
+     * What a credit note takes back of one line of the order: a quantity at a unit price (the price billed, or the
+     * difference to a corrected one), less an allowance such as a restocking fee.
+     */
+    record CreditLine(OrderLine orderLine, int quantity, BigDecimal unitPrice, BigDecimal allowance, String allowanceReason) {
+    }
+
+    /**
+     * A credit note for an invoice, to the same buyer and ship-to, in its currency and taxed as its lines for those
+     * order lines were: what was charged with a tax is credited with the same one. Open until applied.
+     */
+    static Invoice creditNote(Invoice credited, String sourceReference, String reason, List<CreditLine> credit, LocalDate issuedOn) {
+        Invoice note = new Invoice();
+        note.documentType = DocumentType.CREDIT_NOTE;
+        note.creditedInvoice = credited;
+        note.sourceReference = sourceReference;
+        note.creditReason = reason;
+        note.order = credited.order;
+        note.account = credited.account;
+        note.currency = credited.currency;
+        note.issuedOn = issuedOn;
+        note.dueOn = issuedOn; // credit is the customer's at once
+        note.deliveredOn = credited.deliveredOn;
+        note.buyer = credited.buyer;
+        note.buyerVatId = credited.buyerVatId;
+        note.shipTo = credited.shipTo;
+        note.ruleSetChecksum = credited.ruleSetChecksum;
+        note.status = InvoiceStatus.OPEN;
+        int minorUnits = Currency.getInstance(note.currency).getDefaultFractionDigits();
+        Map<Long, InvoiceLine> billed = new LinkedHashMap<>();
+        credited.lines.forEach(line -> billed.putIfAbsent(line.getOrderLine().getId(), line));
+        Map<TaxRate, BigDecimal> taxableByRate = new LinkedHashMap<>();
+        BigDecimal total = BigDecimal.ZERO.setScale(minorUnits);
+        for (CreditLine line : credit) {
+            InvoiceLine charged = billed.get(line.orderLine().getId());
+            if (charged == null) {
+                throw new IllegalArgumentException("Invoice " + credited.invoiceNumber + " did not bill order line " + line.orderLine().getLineNo());
+            }
+            BigDecimal allowance = line.allowance() == null ? BigDecimal.ZERO : line.allowance();
+            BigDecimal net = line.unitPrice().multiply(BigDecimal.valueOf(line.quantity())).subtract(allowance)
+                    .setScale(minorUnits, RoundingMode.HALF_EVEN);
+            TaxTreatment treatment = TaxTreatment.ofCategory(charged.getTaxCategory());
+            note.lines.add(InvoiceLine.credit(note, charged, line, net, taxOn(net, charged.getTaxRate(), minorUnits)));
+            total = total.add(net);
+            taxableByRate.merge(new TaxRate(treatment, charged.getTaxRate()), net, BigDecimal::add);
+        }
+        note.netTotal = total;
+        note.summariseTaxes(taxableByRate, minorUnits);
+        note.amountPaid = BigDecimal.ZERO;
+        note.discountTaken = BigDecimal.ZERO;
+        note.amountCredited = BigDecimal.ZERO;
+        note.amountApplied = BigDecimal.ZERO;
+        return note;
+    }
+
     private record TaxRate(TaxTreatment treatment, BigDecimal percent) {
+    }
+
+    /** The tax per category and rate, on the summed net amounts of its lines; then the totals. */
+    private void summariseTaxes(Map<TaxRate, BigDecimal> taxableByRate, int minorUnits) {
+        taxableByRate.forEach((rate, taxable) -> taxes.add(new TaxSubtotal(rate.treatment().category(), rate.percent(),
+                taxable, taxOn(taxable, rate.percent(), minorUnits), rate.treatment().exemptionReasonCode(),
+                rate.treatment().exemptionReason())));
+        taxTotal = taxes.stream().map(TaxSubtotal::taxAmount).reduce(BigDecimal.ZERO.setScale(minorUnits), BigDecimal::add);
+        grossTotal = netTotal.add(taxTotal);
     }
 
     /** Commercial rounding to the currency's minor unit. */
@@ -182,8 +275,40 @@ public class Invoice {
     public BigDecimal getTaxTotal() { return taxTotal; }
     public BigDecimal getGrossTotal() { return grossTotal; }
     public BigDecimal getAmountPaid() { return amountPaid; }
-    /** What is still owed. */
-    public BigDecimal getAmountDue() { return grossTotal.subtract(amountPaid).subtract(discountTaken); }
+    /** What is still owed; of a credit note, the credit not yet applied. */
+    public BigDecimal getAmountDue() {
+        return isCreditNote() ? grossTotal.subtract(amountApplied)
+                : grossTotal.subtract(amountPaid).subtract(discountTaken).subtract(amountCredited);
+    }
+    public BigDecimal getAmountCredited() { return amountCredited; }
+    public BigDecimal getAmountApplied() { return amountApplied; }
+    public DocumentType getDocumentType() { return documentType; }
+    public boolean isCreditNote() { return documentType == DocumentType.CREDIT_NOTE; }
+    /** The invoice a credit note corrects; null for an invoice. */
+    public Invoice getCreditedInvoice() { return creditedInvoice; }
+    public String getCreditReason() { return creditReason; }
+    public String getSourceReference() { return sourceReference; }
+    public List<CreditApplication> getApplications() { return applications; }
+
+    /**
+     * Applies this credit note's remaining credit to an invoice, as far as both go: the invoice owes less (PAID once
+     * it owes nothing), the credit note has less left (APPLIED once none). Returns the amount applied.
+     */
+    BigDecimal applyTo(Invoice invoice, LocalDate on) {
+        if (!isCreditNote() || invoice.isCreditNote() || invoice.account != account) {
+            throw new IllegalArgumentException(invoiceNumber + " cannot be applied to " + invoice.invoiceNumber);
+        }
+        BigDecimal amount = getAmountDue().min(invoice.getAmountDue());
+        if (amount.signum() > 0) {
+            applications.add(new CreditApplication(invoice.getId(), amount, on));
+            amountApplied = amountApplied.add(amount);
+            status = getAmountDue().signum() == 0 ? InvoiceStatus.APPLIED : InvoiceStatus.OPEN;
+            invoice.amountCredited = invoice.amountCredited.add(amount);
+            invoice.status = invoice.getAmountDue().signum() == 0 ? InvoiceStatus.PAID
+                    : invoice.amountPaid.signum() > 0 || invoice.amountCredited.signum() > 0 ? InvoiceStatus.PARTIALLY_PAID : invoice.status;
+        }
+        return amount;
+    }
     public BigDecimal getDiscountTaken() { return discountTaken; }
 
     /**
@@ -191,7 +316,7 @@ public class Invoice {
      * as long as nothing was paid late and the value date is within the discount period; zero otherwise.
      */
     public BigDecimal discountFor(LocalDate valueDate) {
-        if (discountPercent == null || valueDate.isAfter(discountDueOn) || discountTaken.signum() > 0) {
+        if (discountPercent == null || valueDate.isAfter(discountDueOn) || discountTaken.signum() > 0 || isCreditNote()) {
             return BigDecimal.ZERO;
         }
         int minorUnits = Currency.getInstance(currency).getDefaultFractionDigits();
@@ -203,6 +328,9 @@ public class Invoice {
      * PAID. More than is owed is refused; the payment keeps it as unapplied credit instead.
      */
     public void settle(BigDecimal cash, BigDecimal discount) {
+        if (isCreditNote()) {
+            throw new IllegalArgumentException(invoiceNumber + " is a credit note: it is applied, not paid");
+        }
         if (cash.add(discount).compareTo(getAmountDue()) > 0) {
             throw new IllegalArgumentException("Invoice " + invoiceNumber + " owes " + getAmountDue().toPlainString()
                     + ", less than " + cash.add(discount).toPlainString());
@@ -223,12 +351,12 @@ public class Invoice {
     public String getCurrency() { return currency; }
     public LocalDate getDueOn() { return dueOn; }
     public LocalDate getIssuedOn() { return issuedOn; }
-    /** OPEN, PARTIALLY_PAID or PAID, as stored. */
+    /** OPEN, PARTIALLY_PAID or PAID, as stored; a credit note OPEN or APPLIED. */
     public InvoiceStatus getStatus() { return status; }
 
     /** The status as reported on a day: an invoice not paid in full is OVERDUE once its due date has passed. */
     public InvoiceStatus statusOn(LocalDate today) {
-        return status != InvoiceStatus.PAID && dueOn.isBefore(today) ? InvoiceStatus.OVERDUE : status;
+        return !isCreditNote() && status != InvoiceStatus.PAID && dueOn.isBefore(today) ? InvoiceStatus.OVERDUE : status;
     }
     public Shipment getShipment() { return shipment; }
     /** Null for an opening balance taken over from a previous system, which belongs to no order or shipment. */

@@ -27,7 +27,7 @@ import java.util.List;
 
 @RestController
 @RequestMapping("/api/v1/invoices")
-@Tag(name = "Invoices", description = "The invoices issued for dispatched shipments")
+@Tag(name = "Invoices", description = "The invoices issued for dispatched shipments, and the credit notes that correct them")
 class InvoiceController {
 
     private final InvoiceViews views;
@@ -90,11 +90,12 @@ class InvoiceController {
     @ApiResponse(responseCode = "200", description = "The invoices found (possibly none)", content = @Content(array = @ArraySchema(schema = @Schema(implementation = InvoiceView.Summary.class))))
     List<InvoiceView.Summary> search(@Parameter(example = "ACME-DE") @RequestParam(required = false) @Size(max = 32) String accountCode,
                                      @Parameter(description = "The order's id") @RequestParam(required = false) Long orderId,
+                                     @Parameter(description = "Invoices or credit notes only") @RequestParam(required = false) DocumentType documentType,
                                      @Parameter(description = "As reported today: OVERDUE is any invoice not paid in full past its due date; OPEN and PARTIALLY_PAID are those not yet due") @RequestParam(required = false) InvoiceStatus status,
                                      @Parameter(description = "Due on or after", example = "2026-12-01") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueFrom,
                                      @Parameter(description = "Due on or before", example = "2026-12-31") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueTo,
                                      @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                                      @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return views.search(accountCode, orderId, status, dueFrom, dueTo, PageRequest.of(page, size));
+        return views.search(accountCode, orderId, documentType, status, dueFrom, dueTo, PageRequest.of(page, size));
     }
 }

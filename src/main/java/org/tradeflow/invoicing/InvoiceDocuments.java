@@ -73,4 +73,22 @@ public class InvoiceDocuments implements OrderDocuments.Invoices {
     public BigDecimal openInvoiceTotal(long accountId) {
         return invoices.openTotal(accountId);
     }
+
+    /** The account's credit notes with credit left, oldest first, locked for the credit applied in this transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Invoice> lockOpenCreditNotes(long accountId) {
+        return invoices.lockOpenCreditNotes(accountId);
+    }
+
+    /** Applies what is left of a credit note to an invoice of its account, as far as both go; returns the amount. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public BigDecimal applyCredit(Invoice creditNote, Invoice invoice, LocalDate on) {
+        return creditNote.applyTo(invoice, on);
+    }
+
+    /** The credit left on the account's credit notes: like unapplied payments, it lowers the credit exposure. */
+    @Transactional(readOnly = true)
+    public BigDecimal openCreditNoteTotal(long accountId) {
+        return invoices.openCreditNoteTotal(accountId);
+    }
 }

@@ -41,6 +41,10 @@ class InvoiceLine {
     private BigDecimal taxAmount;
     /** The row of tax.xlsx that decided. */
     private String taxRule;
+    /** Of a credit note line: what it keeps back of the credited value (a restocking fee), and why. */
+    @Column(precision = 19, scale = 4)
+    private BigDecimal allowanceAmount;
+    private String allowanceReason;
 
     protected InvoiceLine() {
     }
@@ -58,7 +62,28 @@ class InvoiceLine {
         this.taxRule = tax.rule();
     }
 
+    /** A credit note's line: taxed as the invoice line it credits was. */
+    static InvoiceLine credit(Invoice note, InvoiceLine charged, Invoice.CreditLine credit, BigDecimal netAmount, BigDecimal taxAmount) {
+        InvoiceLine line = new InvoiceLine();
+        line.invoice = note;
+        line.orderLine = charged.orderLine;
+        line.quantity = credit.quantity();
+        line.unitPrice = credit.unitPrice();
+        line.netAmount = netAmount;
+        line.taxCategory = charged.taxCategory;
+        line.taxRate = charged.taxRate;
+        line.taxAmount = taxAmount;
+        line.taxRule = charged.taxRule;
+        if (credit.allowance() != null && credit.allowance().signum() > 0) {
+            line.allowanceAmount = credit.allowance();
+            line.allowanceReason = credit.allowanceReason();
+        }
+        return line;
+    }
+
     OrderLine getOrderLine() { return orderLine; }
+    BigDecimal getAllowanceAmount() { return allowanceAmount; }
+    String getAllowanceReason() { return allowanceReason; }
     int getQuantity() { return quantity; }
     BigDecimal getUnitPrice() { return unitPrice; }
     BigDecimal getNetAmount() { return netAmount; }

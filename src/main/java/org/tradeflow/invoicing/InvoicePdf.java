@@ -21,6 +21,6 @@ class InvoicePdf {
 
     byte[] render(InvoiceView invoice) {
         return documents.render("invoice", Map.of("invoice", invoice, "seller", seller,
-                "text", new InvoiceText(invoice.currency())));
+                "title", invoice.creditNote() ? "Credit note" : "Invoice", "text", new InvoiceText(invoice.currency())));
     }
 }

@@ -20,7 +20,8 @@ public interface InvoiceRepository extends JpaRepository<Invoice, Long> {
     /** Per order line of the order: quantity and amount invoiced so far. */
     @Query("""
             select new org.tradeflow.invoicing.InvoicedSoFar(l.orderLine.id, sum(l.quantity), sum(l.netAmount))
-              from InvoiceLine l where l.orderLine.order.id = :orderId group by l.orderLine.id""")
+              from InvoiceLine l where l.orderLine.order.id = :orderId
+               and l.invoice.documentType = org.tradeflow.invoicing.DocumentType.INVOICE group by l.orderLine.id""")
     List<InvoicedSoFar> invoicedSoFar(long orderId);
 
     /**
@@ -32,65 +33,90 @@ public interface InvoiceRepository extends JpaRepository<Invoice, Long> {
             select i from Invoice i join fetch i.account a left join fetch i.order o left join fetch i.shipment
              where (:accountCode is null or a.code = :accountCode)
                and (:orderId is null or o.id = :orderId)
+               and (:documentType is null or i.documentType = :documentType)
                and (:status is null
                     or (:status = org.tradeflow.invoicing.InvoiceStatus.OVERDUE
-                        and i.status <> org.tradeflow.invoicing.InvoiceStatus.PAID and i.dueOn < :today)
-                    or (i.status = :status and (i.status = org.tradeflow.invoicing.InvoiceStatus.PAID or i.dueOn >= :today)))
+                        and i.status <> org.tradeflow.invoicing.InvoiceStatus.PAID and i.dueOn < :today
+                        and i.documentType = org.tradeflow.invoicing.DocumentType.INVOICE)
+                    or (i.status = :status and (i.status = org.tradeflow.invoicing.InvoiceStatus.PAID or i.dueOn >= :today
+                        or i.documentType = org.tradeflow.invoicing.DocumentType.CREDIT_NOTE)))
                and (cast(:dueFrom as date) is null or i.dueOn >= :dueFrom)
                and (cast(:dueTo as date) is null or i.dueOn <= :dueTo)
              order by i.id desc""")
     List<Invoice> search(@Param("accountCode") String accountCode, @Param("orderId") Long orderId,
-                         @Param("status") InvoiceStatus status, @Param("dueFrom") LocalDate dueFrom,
+                         @Param("documentType") DocumentType documentType, @Param("status") InvoiceStatus status, @Param("dueFrom") LocalDate dueFrom,
                          @Param("dueTo") LocalDate dueTo, @Param("today") LocalDate today, Pageable page);
 
     /** The invoice with its lines, their order lines and products, in one statement. */
     @Query("""
             select i from Invoice i join fetch i.account left join fetch i.order left join fetch i.shipment
-              left join fetch i.lines l left join fetch l.orderLine ol left join fetch ol.product
+              left join fetch i.creditedInvoice left join fetch i.lines l left join fetch l.orderLine ol left join fetch ol.product
              where i.id = :id""")
     Optional<Invoice> findWithLines(@Param("id") long id);
 
-    /** The account's invoices issued on or before a day, with their orders, oldest first. */
+    /** The account's invoices and credit notes issued on or before a day, with their orders and applications, oldest first. */
     @Query("""
-            select i from Invoice i left join fetch i.order where i.account.id = :accountId and i.issuedOn <= :upTo
-             order by i.issuedOn, i.id""")
+            select distinct i from Invoice i left join fetch i.order left join fetch i.creditedInvoice left join fetch i.applications
+             where i.account.id = :accountId and i.issuedOn <= :upTo order by i.issuedOn, i.id""")
     List<Invoice> issuedUpTo(long accountId, LocalDate upTo);
 
-    @Query("select i from Invoice i left join fetch i.shipment where i.order.id = :orderId order by i.id")
+    @Query("select i from Invoice i left join fetch i.shipment where i.order.id = :orderId and i.documentType = org.tradeflow.invoicing.DocumentType.INVOICE order by i.id")
     List<Invoice> findWithShipmentByOrderId(long orderId);
 
     @Query("""
             select coalesce(sum(i.netTotal), 0) from Invoice i
-             where i.order.account.id = :accountId and i.order.id <> :exceptOrderId and i.order.status in :open""")
+             where i.order.account.id = :accountId and i.order.id <> :exceptOrderId and i.order.status in :open
+               and i.documentType = org.tradeflow.invoicing.DocumentType.INVOICE""")
     BigDecimal invoicedOnOpenOrders(long accountId, long exceptOrderId, Collection<OrderStatus> open);
 
     /** What the account owes on its unpaid invoices. */
     @Query("""
-            select coalesce(sum(i.grossTotal - i.amountPaid - i.discountTaken), 0) from Invoice i
-             where i.account.id = :accountId and i.status <> org.tradeflow.invoicing.InvoiceStatus.PAID""")
+            select coalesce(sum(i.grossTotal - i.amountPaid - i.discountTaken - i.amountCredited), 0) from Invoice i
+             where i.account.id = :accountId and i.status <> org.tradeflow.invoicing.InvoiceStatus.PAID and i.documentType = org.tradeflow.invoicing.DocumentType.INVOICE""")
     BigDecimal openTotal(long accountId);
 
     @Query("""
             select count(i) > 0 from Invoice i
-             where i.account.id = :accountId and i.status <> org.tradeflow.invoicing.InvoiceStatus.PAID and i.dueOn < :today""")
+             where i.account.id = :accountId and i.status <> org.tradeflow.invoicing.InvoiceStatus.PAID and i.dueOn < :today
+               and i.documentType = org.tradeflow.invoicing.DocumentType.INVOICE""")
     boolean anyOverdue(long accountId, LocalDate today);
 
     /** The account's unpaid invoices, oldest due first, locked until the payment applied to them commits. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("""
             select i from Invoice i where i.account.id = :accountId and i.status <> org.tradeflow.invoicing.InvoiceStatus.PAID
-             order by i.dueOn, i.id""")
+               and i.documentType = org.tradeflow.invoicing.DocumentType.INVOICE order by i.dueOn, i.id""")
     List<Invoice> lockUnpaid(long accountId);
 
-    long countByOrderId(long orderId);
+    long countByOrderIdAndDocumentType(long orderId, DocumentType documentType);
 
     @Query("""
             select count(i) from Invoice i
-             where i.order.id = :orderId and i.status <> org.tradeflow.invoicing.InvoiceStatus.PAID""")
+             where i.order.id = :orderId and i.status <> org.tradeflow.invoicing.InvoiceStatus.PAID and i.documentType = org.tradeflow.invoicing.DocumentType.INVOICE""")
     long countUnpaid(long orderId);
 
     /** The order has invoices, and every one is paid. */
     default boolean allPaid(long orderId) {
-        return countByOrderId(orderId) > 0 && countUnpaid(orderId) == 0;
+        return countByOrderIdAndDocumentType(orderId, DocumentType.INVOICE) > 0 && countUnpaid(orderId) == 0;
     }
+
+    /** The net the credit notes of an invoice credit. */
+    @Query("select coalesce(sum(i.netTotal), 0) from Invoice i where i.creditedInvoice.id = :invoiceId")
+    BigDecimal creditedNet(long invoiceId);
+
+    Optional<Invoice> findByDocumentTypeAndSourceReference(DocumentType documentType, String sourceReference);
+
+    /** The account's credit notes with credit left, oldest first, locked until what is applied of them commits. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("""
+            select i from Invoice i where i.account.id = :accountId and i.status = org.tradeflow.invoicing.InvoiceStatus.OPEN
+               and i.documentType = org.tradeflow.invoicing.DocumentType.CREDIT_NOTE order by i.id""")
+    List<Invoice> lockOpenCreditNotes(long accountId);
+
+    /** The credit left on the account's credit notes. */
+    @Query("""
+            select coalesce(sum(i.grossTotal - i.amountApplied), 0) from Invoice i
+             where i.account.id = :accountId and i.status = org.tradeflow.invoicing.InvoiceStatus.OPEN
+               and i.documentType = org.tradeflow.invoicing.DocumentType.CREDIT_NOTE""")
+    BigDecimal openCreditNoteTotal(long accountId);
 }

@@ -7,6 +7,8 @@ public enum InvoiceStatus {
     /** Some of it is paid. */
     PARTIALLY_PAID,
     PAID,
+    /** A credit note all of whose credit went to invoices (one with credit left is OPEN). */
+    APPLIED,
     /** Reported, never stored: not paid in full and past its due date. */
     OVERDUE
 }

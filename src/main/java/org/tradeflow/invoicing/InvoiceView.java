@@ -16,10 +16,17 @@ import java.util.List;
  * shipment, where the goods went, what at which tax, on which terms and by when, and how much is still owed.
  */
 @Schema(name = "Invoice")
-public record InvoiceView(long id, String invoiceNumber, String accountCode, String accountName, Long orderId,
+public record InvoiceView(long id, String invoiceNumber,
+                          @Schema(description = "A credit note gives back part of what the invoice it corrects charged: "
+                                  + "its amounts are credit, and its amountDue is the credit not yet applied") DocumentType documentType,
+                          @Schema(description = "The invoice a credit note corrects") String creditedInvoiceNumber,
+                          @Schema(description = "Why a credit note was issued") String creditReason,
+                          String accountCode, String accountName, Long orderId,
                           String orderNumber, String customerPoNumber, String shipmentNumber, InvoiceStatus status,
                           String currency, BigDecimal netTotal, BigDecimal taxTotal, BigDecimal grossTotal,
-                          BigDecimal amountPaid, BigDecimal amountDue, LocalDate issuedOn, LocalDate deliveredOn,
+                          BigDecimal amountPaid,
+                          @Schema(description = "Settled by credit notes") BigDecimal amountCredited,
+                          BigDecimal amountDue, LocalDate issuedOn, LocalDate deliveredOn,
                           LocalDate dueOn, PaymentTerms terms, Party buyer, Party shipTo, List<Line> lines,
                           List<Tax> taxes) implements InCurrency {
 
@@ -29,7 +36,9 @@ public record InvoiceView(long id, String invoiceNumber, String accountCode, Str
                        @Schema(description = "VAT category (UNCL 5305): S standard, Z zero rated, E exempt, AE reverse "
                                + "charge, K intra-community supply, G export", example = "S") String taxCategory,
                        @Schema(description = "Percent", example = "19") BigDecimal taxRate,
-                       @Schema(description = "The line's share of the tax; the invoice's tax is computed per rate") BigDecimal taxAmount) {
+                       @Schema(description = "The line's share of the tax; the invoice's tax is computed per rate") BigDecimal taxAmount,
+                       @Schema(description = "Of a credit note line: what it keeps back of quantity × unit price") BigDecimal allowanceAmount,
+                       @Schema(example = "Restocking fee 15 %") String allowanceReason) {
     }
 
     /** The tax of one category and rate: on the summed net amounts of its lines. */
@@ -73,16 +82,20 @@ public record InvoiceView(long id, String invoiceNumber, String accountCode, Str
 
     /** An invoice in a list: without its lines. */
     @Schema(name = "InvoiceSummary")
-    public record Summary(long id, String invoiceNumber, String accountCode, String orderNumber, String shipmentNumber,
+    public record Summary(long id, String invoiceNumber, DocumentType documentType, String accountCode, String orderNumber, String shipmentNumber,
                           InvoiceStatus status, String currency, BigDecimal netTotal, BigDecimal grossTotal,
                           BigDecimal amountDue, LocalDate issuedOn, LocalDate dueOn) implements InCurrency {
 
         static Summary of(Invoice invoice, LocalDate today) {
-            return new Summary(invoice.getId(), invoice.getInvoiceNumber(), invoice.getAccount().getCode(),
+            return new Summary(invoice.getId(), invoice.getInvoiceNumber(), invoice.getDocumentType(), invoice.getAccount().getCode(),
                     invoice.getOrderNumber(), invoice.getShipmentNumber(), invoice.statusOn(today), invoice.getCurrency(),
                     invoice.getNetTotal(), invoice.getGrossTotal(), invoice.getAmountDue(), invoice.getIssuedOn(),
                     invoice.getDueOn());
         }
+    }
+
+    public boolean creditNote() {
+        return documentType == DocumentType.CREDIT_NOTE;
     }
 
     static InvoiceView of(Invoice invoice, LocalDate today) {
@@ -92,7 +105,7 @@ public record InvoiceView(long id, String invoiceNumber, String accountCode, Str
                     OrderLine ordered = line.getOrderLine();
                     return new Line(ordered.getLineNo(), ordered.getProduct().getSku(), ordered.getProduct().getName(),
                             line.getQuantity(), line.getUnitPrice(), line.getNetAmount(), line.getTaxCategory(),
-                            rate(line.getTaxRate()), line.getTaxAmount());
+                            rate(line.getTaxRate()), line.getTaxAmount(), line.getAllowanceAmount(), line.getAllowanceReason());
                 })
                 .toList();
         List<Tax> taxes = invoice.getTaxes().stream()
@@ -102,11 +115,13 @@ public record InvoiceView(long id, String invoiceNumber, String accountCode, Str
         SalesOrder order = invoice.getOrder(); // null for an opening balance
         Party buyer = invoice.getBuyer() == null ? billedAtAccount(invoice.getAccount()) : Party.of(invoice.getBuyer(), invoice.getBuyerVatId());
         Party shipTo = invoice.getShipTo() == null ? null : Party.of(invoice.getShipTo(), null);
-        return new InvoiceView(invoice.getId(), invoice.getInvoiceNumber(), invoice.getAccount().getCode(),
+        Invoice credited = invoice.getCreditedInvoice();
+        return new InvoiceView(invoice.getId(), invoice.getInvoiceNumber(), invoice.getDocumentType(),
+                credited == null ? null : credited.getInvoiceNumber(), invoice.getCreditReason(), invoice.getAccount().getCode(),
                 invoice.getAccount().getName(), order == null ? null : order.getId(), invoice.getOrderNumber(),
                 order == null ? null : order.getCustomerPoNumber(), invoice.getShipmentNumber(), invoice.statusOn(today),
                 invoice.getCurrency(), invoice.getNetTotal(), invoice.getTaxTotal(), invoice.getGrossTotal(),
-                invoice.getAmountPaid(), invoice.getAmountDue(), invoice.getIssuedOn(), invoice.getDeliveredOn(),
+                invoice.getAmountPaid(), invoice.getAmountCredited(), invoice.getAmountDue(), invoice.getIssuedOn(), invoice.getDeliveredOn(),
                 invoice.getDueOn(), PaymentTerms.of(invoice), buyer, shipTo, lines, taxes);
     }
 

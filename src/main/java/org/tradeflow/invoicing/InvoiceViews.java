@@ -30,10 +30,10 @@ class InvoiceViews {
 
     /** Newest first, each with its status on this day. */
     @Transactional(readOnly = true)
-    List<InvoiceView.Summary> search(String accountCode, Long orderId, InvoiceStatus status, LocalDate dueFrom, LocalDate dueTo,
+    List<InvoiceView.Summary> search(String accountCode, Long orderId, DocumentType documentType, InvoiceStatus status, LocalDate dueFrom, LocalDate dueTo,
                                      Pageable page) {
         LocalDate today = LocalDate.now(clock);
-        return invoices.search(accountCode, orderId, status, dueFrom, dueTo, today, page).stream()
+        return invoices.search(accountCode, orderId, documentType, status, dueFrom, dueTo, today, page).stream()
                 .map(invoice -> InvoiceView.Summary.of(invoice, today)).toList();
     }
 }

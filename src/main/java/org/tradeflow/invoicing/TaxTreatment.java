@@ -36,4 +36,14 @@ public enum TaxTreatment {
     boolean allows(BigDecimal rate) {
         return this == STANDARD ? rate.signum() > 0 : rate.signum() == 0;
     }
+
+    /** The treatment behind a category code on an invoice: each code is one treatment's. */
+    static TaxTreatment ofCategory(String category) {
+        for (TaxTreatment treatment : values()) {
+            if (treatment.category.equals(category)) {
+                return treatment;
+            }
+        }
+        throw new IllegalArgumentException("No tax treatment has category " + category);
+    }
 }

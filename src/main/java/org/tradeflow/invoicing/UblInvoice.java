@@ -2,6 +2,9 @@ package org.tradeflow.invoicing;
 
 import com.helger.ubl21.UBL21Marshaller;
 import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.AddressType;
+import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.AllowanceChargeType;
+import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.BillingReferenceType;
+import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.CreditNoteLineType;
 import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.BranchType;
 import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.ContactType;
 import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.CountryType;
@@ -29,12 +32,15 @@ import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.Tax
 import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.TaxSchemeType;
 import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.TaxSubtotalType;
 import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.TaxTotalType;
+import oasis.names.specification.ubl.schema.xsd.commonbasiccomponents_21.AllowanceChargeReasonType;
+import oasis.names.specification.ubl.schema.xsd.commonbasiccomponents_21.CreditedQuantityType;
 import oasis.names.specification.ubl.schema.xsd.commonbasiccomponents_21.EndpointIDType;
 import oasis.names.specification.ubl.schema.xsd.commonbasiccomponents_21.InvoicedQuantityType;
 import oasis.names.specification.ubl.schema.xsd.commonbasiccomponents_21.NoteType;
 import oasis.names.specification.ubl.schema.xsd.commonbasiccomponents_21.PaymentIDType;
 import oasis.names.specification.ubl.schema.xsd.commonbasiccomponents_21.PaymentMeansCodeType;
 import oasis.names.specification.ubl.schema.xsd.commonbasiccomponents_21.TaxExemptionReasonType;
+import oasis.names.specification.ubl.schema.xsd.creditnote_21.CreditNoteType;
 import oasis.names.specification.ubl.schema.xsd.invoice_21.InvoiceType;
 import oasis.names.specification.ubl.schema.xsd.unqualifieddatatypes_21.AmountType;
 import org.springframework.stereotype.Component;
@@ -45,7 +51,7 @@ import java.util.Currency;
 import java.util.Map;
 
 /**
- * The invoice as a UBL 2.1 Invoice for e-invoicing: Peppol BIS Billing 3.0, and so EN 16931. Written from the same
+ * The invoice as a UBL 2.1 Invoice (a credit note as a UBL CreditNote) for e-invoicing: Peppol BIS Billing 3.0, and so EN 16931. Written from the same
  * {@link InvoiceView} the JSON and the PDF show, with the seller; the XSD is checked as it is written.
  */
 @Component
@@ -55,6 +61,8 @@ class UblInvoice {
     static final String PROFILE = "urn:fdc:peppol.eu:2017:poacc:billing:01:1.0";
     /** UNCL 1001: commercial invoice. */
     private static final String COMMERCIAL_INVOICE = "380";
+    /** UNCL 1001: credit note. */
+    private static final String CREDIT_NOTE = "381";
     /** UNCL 4461: SEPA credit transfer. */
     private static final String SEPA_CREDIT_TRANSFER = "58";
     /** UN/ECE Recommendation 20: "one", a quantity counted in the product's selling unit. */
@@ -82,9 +90,11 @@ class UblInvoice {
         this.seller = seller;
     }
 
-    /** The UBL document, UTF-8. */
+    /** The UBL document, UTF-8: an Invoice, or a CreditNote for a credit note. */
     byte[] write(InvoiceView invoice) {
-        byte[] xml = UBL21Marshaller.invoice().setFormattedOutput(true).getAsBytes(new Document(invoice).build());
+        byte[] xml = invoice.creditNote()
+                ? UBL21Marshaller.creditNote().setFormattedOutput(true).getAsBytes(new Document(invoice).buildCreditNote())
+                : UBL21Marshaller.invoice().setFormattedOutput(true).getAsBytes(new Document(invoice).build());
         if (xml == null) { // the marshaller logs which XSD rule the document broke
             throw new IllegalStateException("UBL of invoice " + invoice.invoiceNumber() + " does not conform to the UBL 2.1 schema");
         }
@@ -136,6 +146,42 @@ class UblInvoice {
             ubl.addTaxTotal(taxTotal());
             ubl.setLegalMonetaryTotal(totals());
             invoice.lines().forEach(line -> ubl.addInvoiceLine(line(line)));
+            return ubl;
+        }
+
+        /** A credit note says which invoice it corrects (BG-3) and why, and credits at that invoice's tax. */
+        CreditNoteType buildCreditNote() {
+            CreditNoteType ubl = new CreditNoteType();
+            ubl.setCustomizationID(CUSTOMIZATION);
+            ubl.setProfileID(PROFILE);
+            ubl.setID(invoice.invoiceNumber());
+            ubl.setIssueDate(invoice.issuedOn());
+            ubl.setCreditNoteTypeCode(CREDIT_NOTE);
+            if (invoice.creditReason() != null) {
+                ubl.addNote(new NoteType(invoice.creditReason()));
+            }
+            ubl.setDocumentCurrencyCode(invoice.currency());
+            ubl.setBuyerReference(invoice.customerPoNumber() != null ? invoice.customerPoNumber() : invoice.accountCode());
+            if (invoice.orderNumber() != null) {
+                OrderReferenceType order = new OrderReferenceType();
+                order.setID(invoice.customerPoNumber() != null ? invoice.customerPoNumber() : "NA");
+                order.setSalesOrderID(invoice.orderNumber());
+                ubl.setOrderReference(order);
+            }
+            BillingReferenceType billing = new BillingReferenceType();
+            DocumentReferenceType credited = new DocumentReferenceType();
+            credited.setID(invoice.creditedInvoiceNumber());
+            billing.setInvoiceDocumentReference(credited);
+            ubl.addBillingReference(billing);
+            ubl.setAccountingSupplierParty(supplier());
+            ubl.setAccountingCustomerParty(customer());
+            if (invoice.shipTo() != null || invoice.deliveredOn() != null) {
+                ubl.addDelivery(delivery());
+            }
+            ubl.addPaymentMeans(paymentMeans()); // German buyers and sellers must name payment instructions (DE-R-001)
+            ubl.addTaxTotal(taxTotal());
+            ubl.setLegalMonetaryTotal(totals());
+            invoice.lines().forEach(line -> ubl.addCreditNoteLine(creditNoteLine(line)));
             return ubl;
         }
 
@@ -262,8 +308,13 @@ class UblInvoice {
             currency(totals.setLineExtensionAmount(amount(invoice.netTotal())));
             currency(totals.setTaxExclusiveAmount(amount(invoice.netTotal())));
             currency(totals.setTaxInclusiveAmount(amount(invoice.grossTotal())));
-            if (invoice.amountPaid().signum() != 0) {
-                currency(totals.setPrepaidAmount(amount(invoice.amountPaid())));
+            if (invoice.creditNote()) { // what it credits, however much of it is applied by now
+                currency(totals.setPayableAmount(amount(invoice.grossTotal())));
+                return totals;
+            }
+            BigDecimal prepaid = invoice.amountPaid().add(invoice.amountCredited());
+            if (prepaid.signum() != 0) {
+                currency(totals.setPrepaidAmount(amount(prepaid)));
             }
             currency(totals.setPayableAmount(amount(invoice.amountDue())));
             return totals;
@@ -281,16 +332,48 @@ class UblInvoice {
                 orderLine.setLineID(String.valueOf(line.orderLineNo()));
                 ubl.addOrderLineReference(orderLine);
             }
+            ubl.setItem(item(line));
+            ubl.setPrice(price(line));
+            return ubl;
+        }
+
+        private ItemType item(InvoiceView.Line line) {
             ItemType item = new ItemType();
             item.setName(line.name());
             ItemIdentificationType sku = new ItemIdentificationType();
             sku.setID(line.sku());
             item.setSellersItemIdentification(sku);
             item.addClassifiedTaxCategory(category(line.taxCategory(), line.taxRate()));
-            ubl.setItem(item);
+            return item;
+        }
+
+        private PriceType price(InvoiceView.Line line) {
             PriceType price = new PriceType();
             currency(price.setPriceAmount(price(line.unitPrice())));
-            ubl.setPrice(price);
+            return price;
+        }
+
+        private CreditNoteLineType creditNoteLine(InvoiceView.Line line) {
+            CreditNoteLineType ubl = new CreditNoteLineType();
+            ubl.setID(String.valueOf(line.orderLineNo()));
+            CreditedQuantityType quantity = new CreditedQuantityType(BigDecimal.valueOf(line.quantity()));
+            quantity.setUnitCode(UNIT);
+            ubl.setCreditedQuantity(quantity);
+            currency(ubl.setLineExtensionAmount(amount(line.netAmount())));
+            if (invoice.orderNumber() != null) {
+                OrderLineReferenceType orderLine = new OrderLineReferenceType();
+                orderLine.setLineID(String.valueOf(line.orderLineNo()));
+                ubl.addOrderLineReference(orderLine);
+            }
+            if (line.allowanceAmount() != null) {
+                AllowanceChargeType allowance = new AllowanceChargeType();
+                allowance.setChargeIndicator(false);
+                allowance.addAllowanceChargeReason(new AllowanceChargeReasonType(line.allowanceReason()));
+                currency(allowance.setAmount(amount(line.allowanceAmount())));
+                ubl.addAllowanceCharge(allowance);
+            }
+            ubl.setItem(item(line));
+            ubl.setPrice(price(line));
             return ubl;
         }
 

@@ -81,8 +81,14 @@ public class Payment {
         this.receivedAt = receivedAt;
     }
 
+    /** Applies cash of this payment to an invoice; a second application to the same invoice adds to the first. */
     void allocate(long invoiceId, BigDecimal cash, BigDecimal discount) {
-        allocations.add(new Allocation(invoiceId, cash, discount));
+        Allocation earlier = allocations.stream().filter(a -> a.invoiceId() == invoiceId).findFirst().orElse(null);
+        if (earlier == null) {
+            allocations.add(new Allocation(invoiceId, cash, discount));
+        } else {
+            allocations.set(allocations.indexOf(earlier), new Allocation(invoiceId, earlier.amount().add(cash), earlier.discount().add(discount)));
+        }
         unapplied = unapplied.subtract(cash);
     }
 

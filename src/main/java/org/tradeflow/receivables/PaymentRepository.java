@@ -24,6 +24,11 @@ interface PaymentRepository extends JpaRepository<Payment, Long> {
              order by p.valueDate, p.id""")
     List<Payment> valuedUpTo(long accountId, LocalDate upTo);
 
+    /** The account's payments with credit left, oldest first, locked until what is applied of them commits. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select p from Payment p where p.account.id = :accountId and p.unapplied > 0 order by p.valueDate, p.id")
+    List<Payment> lockWithUnapplied(long accountId);
+
     @Query("select coalesce(sum(p.unapplied), 0) from Payment p where p.account.id = :accountId")
     BigDecimal unappliedCredit(long accountId);
 }

@@ -20,7 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Statements of account, from the account's invoices (invoicing) and its payments (here). */
+/** Statements of account, from the account's invoices and credit notes (invoicing) and its payments (here). */
 @Service
 public class Statements {
 
@@ -37,7 +37,7 @@ public class Statements {
         this.payments = payments;
     }
 
-    /** The day's movements in this order: invoices, then payments, then the discounts those took. */
+    /** The day's movements in this order: invoices, credit notes, then payments, then the discounts those took. */
     private record Movement(LocalDate date, Kind kind, String document, String description, BigDecimal debit,
                             BigDecimal credit, LocalDate dueOn) {
     }
@@ -56,14 +56,33 @@ public class Statements {
         List<Payment> paid = payments.valuedUpTo(account.getId(), to);
 
         List<Movement> movements = new ArrayList<>();
-        issued.forEach(invoice -> movements.add(new Movement(invoice.getIssuedOn(), Kind.INVOICE, invoice.getInvoiceNumber(),
-                invoice.getOrderNumber() == null ? "Opening balance" : "Order " + invoice.getOrderNumber()
-                        + " (PO " + invoice.getOrder().getCustomerPoNumber() + ")",
-                invoice.getGrossTotal(), BigDecimal.ZERO, invoice.getDueOn())));
         Map<Long, String> numbers = new HashMap<>();
-        issued.forEach(invoice -> numbers.put(invoice.getId(), invoice.getInvoiceNumber()));
         Map<Long, BigDecimal> settledByInvoice = new HashMap<>();
         BigDecimal unapplied = BigDecimal.ZERO;
+        for (Invoice invoice : issued) {
+            numbers.put(invoice.getId(), invoice.getInvoiceNumber());
+            if (!invoice.isCreditNote()) {
+                movements.add(new Movement(invoice.getIssuedOn(), Kind.INVOICE, invoice.getInvoiceNumber(),
+                        invoice.getOrderNumber() == null ? "Opening balance" : "Order " + invoice.getOrderNumber()
+                                + " (PO " + invoice.getOrder().getCustomerPoNumber() + ")",
+                        invoice.getGrossTotal(), BigDecimal.ZERO, invoice.getDueOn()));
+            }
+        }
+        for (Invoice note : issued) {
+            if (!note.isCreditNote()) {
+                continue;
+            }
+            movements.add(new Movement(note.getIssuedOn(), Kind.CREDIT_NOTE, note.getInvoiceNumber(), "Credit for "
+                    + note.getCreditedInvoice().getInvoiceNumber() + ": " + note.getCreditReason(), BigDecimal.ZERO, note.getGrossTotal(), null));
+            BigDecimal applied = BigDecimal.ZERO;
+            for (Invoice.CreditApplication application : note.getApplications()) {
+                if (!application.appliedOn().isAfter(to) && numbers.containsKey(application.invoiceId())) {
+                    settledByInvoice.merge(application.invoiceId(), application.amount(), BigDecimal::add);
+                    applied = applied.add(application.amount());
+                }
+            }
+            unapplied = unapplied.add(note.getGrossTotal().subtract(applied));
+        }
         for (Payment payment : paid) {
             movements.add(new Movement(payment.getValueDate(), Kind.PAYMENT, payment.getReference(), "Payment received",
                     BigDecimal.ZERO, payment.getAmount(), null));
@@ -112,6 +131,9 @@ public class Statements {
     private static Ageing ageing(List<Invoice> issued, Map<Long, BigDecimal> settledByInvoice, BigDecimal unapplied, LocalDate on) {
         BigDecimal[] buckets = {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
         for (Invoice invoice : issued) {
+            if (invoice.isCreditNote()) {
+                continue; // its credit is in what it settled and in the unapplied credit
+            }
             BigDecimal unpaid = invoice.getGrossTotal().subtract(settledByInvoice.getOrDefault(invoice.getId(), BigDecimal.ZERO));
             if (unpaid.signum() <= 0) {
                 continue;

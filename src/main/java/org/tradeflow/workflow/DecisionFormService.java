@@ -58,7 +58,9 @@ final class DecisionFormService extends FormServiceImpl {
         VariableMap variables = super.getTaskFormVariables(taskId, formVariables, deserializeObjectValues);
         TaskBriefing.Subject subject = commandExecutor.execute(context -> {
             TaskEntity task = context.getTaskManager().findTaskById(taskId);
-            return task == null || task.getExecution() == null ? null : new TaskBriefing.Subject(task.getTaskDefinitionKey(),
+            boolean ofAnOrder = task != null && task.getExecution() != null
+                    && task.getExecution().getVariable(OrderToCashProcess.Variables.ORDER_ID) != null;
+            return !ofAnOrder ? null : new TaskBriefing.Subject(task.getTaskDefinitionKey(),
                     ProcessVariables.orderId(task), task.getExecution().getProcessBusinessKey(), task.getDueDate(),
                     context.getAuthenticatedUserId());
         });

@@ -71,7 +71,9 @@ public final class OrderToCashProcess {
         UserTaskReleaseCreditHold("creditDecision", "RELEASE", true),
         UserTaskConfirmSubstitution("substitutionDecision", "ACCEPT", false),
         UserTaskChaseBackorder(null, null, false),
-        UserTaskChaseDispatch(null, null, false);
+        UserTaskChaseDispatch(null, null, false),
+        /** Of processes/price-correction.bpmn: four eyes against whoever asked for the correction. */
+        UserTaskApprovePriceCorrection("priceCorrectionDecision", "APPROVE", true);
 
         private final String decisionVariable;
         private final String goAhead;

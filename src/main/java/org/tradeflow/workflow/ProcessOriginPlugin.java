@@ -18,12 +18,14 @@ import java.util.function.Supplier;
  * Where processes and their instances come from. Deployments come from the processes folder only
  * ({@link ProcessDeployer}): engine REST, Cockpit or Modeler cannot deploy, so nobody can bring an expression
  * of their own. Expressions reach only the beans the processes use ({@link ProcessExpressionManager}). And an
- * instance starts only from the order intake, for a captured order: never by hand from Tasklist or engine REST.
+ * instance starts only from the order intake, for a captured order, or for a request the server accepted (a price
+ * correction): never by hand from Tasklist or engine REST.
  */
 @Component
 class ProcessOriginPlugin extends AbstractProcessEnginePlugin {
 
     private static final ThreadLocal<Boolean> DEPLOYING_FROM_FOLDER = ThreadLocal.withInitial(() -> false);
+    private static final ThreadLocal<Boolean> STARTING_FOR_A_REQUEST = ThreadLocal.withInitial(() -> false);
 
     private final ApplicationContext applicationContext;
 
@@ -38,6 +40,16 @@ class ProcessOriginPlugin extends AbstractProcessEnginePlugin {
             return deployment.get();
         } finally {
             DEPLOYING_FROM_FOLDER.remove();
+        }
+    }
+
+    /** Starts a process of a request the server accepted (a price correction): the other way an instance may start. */
+    static <T> T forAnAcceptedRequest(Supplier<T> start) {
+        STARTING_FOR_A_REQUEST.set(true);
+        try {
+            return start.get();
+        } finally {
+            STARTING_FOR_A_REQUEST.remove();
         }
     }
 
@@ -73,9 +85,10 @@ class ProcessOriginPlugin extends AbstractProcessEnginePlugin {
      */
     private static void startedByTheIntake(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
         boolean byAPerson = execution.getSuperExecution() == null && Context.getCommandContext().getAuthenticatedUserId() != null;
-        if (byAPerson || !(execution.getVariable(OrderToCashProcess.Variables.ORDER_ID) instanceof Number)) {
+        boolean ofAnOrder = execution.getVariable(OrderToCashProcess.Variables.ORDER_ID) instanceof Number;
+        if (byAPerson || !(ofAnOrder || STARTING_FOR_A_REQUEST.get())) {
             throw new NotAllowedException("'" + execution.getProcessDefinitionId().replaceFirst(":.*", "")
-                    + "' is started by the order intake for a captured order, not by hand");
+                    + "' is started by the server for a captured order or an accepted request, not by hand");
         }
     }
 }

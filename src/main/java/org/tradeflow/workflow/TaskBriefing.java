@@ -149,6 +149,7 @@ class TaskBriefing {
             case UserTaskConfirmSubstitution -> "Ask about substitute for";
             case UserTaskChaseBackorder -> "Chase backorder";
             case UserTaskChaseDispatch -> "Chase dispatch of";
+            case UserTaskApprovePriceCorrection -> "Approve price correction";
         };
         return what + " " + businessKey + " · " + accountCode + " · " + orderTotal;
     }

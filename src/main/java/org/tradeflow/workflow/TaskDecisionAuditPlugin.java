@@ -45,6 +45,9 @@ class TaskDecisionAuditPlugin extends AbstractProcessEnginePlugin {
     }
 
     private void recordDecision(DelegateTask task) {
+        if (task.getVariable(OrderToCashProcess.Variables.ORDER_ID) == null) {
+            return; // a request of its own (a price correction) keeps who decided what itself
+        }
         Authentication user = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         String actor = user != null ? user.getUserId() : task.getAssignee() != null ? task.getAssignee() : AuditTrail.SYSTEM;
         String decision = OrderToCashProcess.UserTask.of(task.getTaskDefinitionKey())

@@ -147,11 +147,14 @@ final class TaskDecisionGuard {
         if (!fourEyes || userId == null || task.getExecution() == null) {
             return;
         }
-        long orderId = ProcessVariables.orderId(task.getExecution());
-        String submitter = orders.get().get(orderId).getCreatedBy();
+        // a request of its own (a price correction) names who asked; otherwise the order's submitter is the one
+        Object requester = task.getExecution().getVariable(PriceCorrectionProcess.REQUESTED_BY);
+        String submitter = requester != null ? requester.toString()
+                : orders.get().get(ProcessVariables.orderId(task.getExecution())).getCreatedBy();
         if (userId.equals(submitter)) {
-            throw new AuthorizationException(userId + " submitted order " + task.getExecution().getProcessBusinessKey()
-                    + " and may not " + verb + " '" + task.getName() + "' for it: four eyes, another member of the group decides");
+            throw new AuthorizationException(userId + (requester != null ? " asked for " : " submitted order ")
+                    + task.getExecution().getProcessBusinessKey() + " and may not " + verb + " '" + task.getName()
+                    + "' for it: four eyes, another member of the group decides");
         }
     }
 

@@ -35,6 +35,9 @@ final class EInvoiceRules {
     /** Peppol BIS Billing 3.0 invoice, release of May 2026: XSD, the CEN Schematron and the Peppol one. */
     static final DVRCoordinate PEPPOL = PeppolValidation2026_05.VID_OPENPEPPOL_INVOICE_UBL_V3;
 
+    static final DVRCoordinate EN16931_CREDIT_NOTE = EN16931Validation.VID_UBL_CREDIT_NOTE_1316;
+    static final DVRCoordinate PEPPOL_CREDIT_NOTE = PeppolValidation2026_05.VID_OPENPEPPOL_CREDIT_NOTE_UBL_V3;
+
     private static final ValidationExecutorSetRegistry<IValidationSourceXML> REGISTRY = new ValidationExecutorSetRegistry<>();
 
     static {

@@ -115,6 +115,13 @@ class OpenApiContractTest extends IntegrationTest {
         assertThat(notAcceptable.status()).as(notAcceptable.text()).isEqualTo(406);
         assertThat(documented("GET", "/api/v1/invoices/{id}", 406).path("content").has(notAcceptable.contentType()
                 .replaceFirst(";.*", ""))).as("406 documented as " + notAcceptable.contentType()).isTrue();
+        // the documented price correction, at a cent below what the invoice's first line billed
+        JsonNode correction = example("/api/v1/invoices/{id}/price-corrections", "post");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) correction.get("lines").get(0)).put("unitPrice",
+                api.get(invoicePath).json().get("lines").get(0).get("unitPrice").decimalValue().subtract(new java.math.BigDecimal("0.01")));
+        long correctionId = call("POST", "/api/v1/invoices/{id}/price-corrections", invoicePath + "/price-corrections", correction,
+                Map.of(), 201).json().get("id").asLong();
+        call("GET", "/api/v1/price-corrections/{id}", "/api/v1/price-corrections/" + correctionId, null, Map.of(), 200);
         // the documented payment and credit limit, for an account of its own (the demo account's balance stays as other tests expect it)
         String payer = fixtures.accountLike("PACIFIC-US");
         JsonNode payment = example("/api/v1/payments", "post");

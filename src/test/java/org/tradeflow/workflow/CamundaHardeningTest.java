@@ -115,11 +115,14 @@ class CamundaHardeningTest extends IntegrationTest {
                 Map.of("variables", Map.of("orderId", Map.of("value", 1, "type", "Long"))));
         Api.Response withoutOrder = api.postAs("demo", "demo", "/engine-rest/process-definition/key/shipment-fulfilment/start",
                 Map.of());
+        Api.Response correction = api.postAs("demo", "demo", "/engine-rest/process-definition/key/price-correction/start",
+                Map.of("variables", Map.of("priceCorrectionId", Map.of("value", 1, "type", "Long"))));
         Api.Response startable = api.getAs("demo", "demo", "/engine-rest/process-definition?startableInTasklist=true&latestVersion=true");
 
         assertThat(started.status()).as(started.body()).isEqualTo(400);
-        assertThat(started.json().get("detail").asText()).contains("started by the order intake");
+        assertThat(started.json().get("detail").asText()).contains("not by hand");
         assertThat(withoutOrder.status()).as(withoutOrder.body()).isEqualTo(400);
+        assertThat(correction.status()).as("a price correction is asked for through the API, then decided").isEqualTo(400);
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("order-to-cash").count()).isEqualTo(before);
         assertThat(startable.status()).as(startable.body()).isEqualTo(200);
         assertThat(startable.json().findValuesAsText("key")).doesNotContain("order-to-cash", "shipment-fulfilment");
@@ -131,7 +134,7 @@ class CamundaHardeningTest extends IntegrationTest {
         assertThat(offered.statusCode()).as(offered.body()).isEqualTo(200);
         assertThat(offered.body()).doesNotContain("\"order-to-cash\"", "\"shipment-fulfilment\"");
         assertThatThrownBy(() -> runtime.startProcessInstanceByKey("order-to-cash"))
-                .hasMessageContaining("started by the order intake");
+                .hasMessageContaining("not by hand");
     }
 
     @Test
