@@ -67,7 +67,8 @@ enum ColumnType {
         if (template.contains("String treatment = \"$param\"")) {
             return TAX_TREATMENT;
         }
-        return template.contains("stacksWithTier = \"$param\"") || template.contains("buyerVatId(\"$param\")") ? YES_NO : TEXT;
+        return template.contains("stacksWithTier = \"$param\"") || template.contains("buyerVatId(\"$param\")")
+                || template.contains("yes(\"$param\")") ? YES_NO : TEXT;
     }
 
     /**
