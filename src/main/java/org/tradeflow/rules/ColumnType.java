@@ -67,7 +67,9 @@ enum ColumnType {
         if (template.contains("String treatment = \"$param\"")) {
             return TAX_TREATMENT;
         }
-        return template.contains("stacksWithTier = \"$param\"") || template.contains("buyerVatId(\"$param\")") ? YES_NO : TEXT;
+        return template.contains("stacksWithTier = \"$param\"") || template.contains("buyerVatId(\"$param\")")
+                || template.contains("String inspectionNeeded = \"$param\"") || template.contains("String approvalNeeded = \"$param\"")
+                ? YES_NO : TEXT;
     }
 
     /**
