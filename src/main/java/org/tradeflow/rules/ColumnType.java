@@ -68,7 +68,9 @@ enum ColumnType {
             return TAX_TREATMENT;
         }
         return template.contains("stacksWithTier = \"$param\"") || template.contains("buyerVatId(\"$param\")")
-                || template.contains("yes(\"$param\")") ? YES_NO : TEXT;
+                || template.contains("yes(\"$param\")")
+                || template.contains("String inspectionNeeded = \"$param\"") || template.contains("String approvalNeeded = \"$param\"")
+                ? YES_NO : TEXT;
     }
 
     /**
