@@ -37,6 +37,8 @@ create table credit_note_application (
     primary key (credit_note_id, invoice_id)
 );
 create index credit_note_application_invoice_idx on credit_note_application (invoice_id);
+-- an invoice's credit notes (what they credited so far, before another price correction)
+create index invoice_credited_invoice_idx on invoice (credited_invoice_id) where credited_invoice_id is not null;
 -- credit notes with credit left, oldest first: what a new invoice of the account is settled with
 create index credit_note_open_idx on invoice (account_id, id) where document_type = 'CREDIT_NOTE' and status = 'OPEN';
 

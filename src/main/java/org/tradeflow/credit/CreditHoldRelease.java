@@ -11,12 +11,12 @@ import org.tradeflow.account.Account;
 import org.tradeflow.account.AccountRepository;
 import org.tradeflow.account.CreditLimitChanged;
 import org.tradeflow.invoicing.CreditNoteIssued;
-import org.tradeflow.receivables.CreditApplied;
 import org.tradeflow.invoicing.InvoiceDocuments;
 import org.tradeflow.order.OrderLifecycle;
 import org.tradeflow.order.OrderQueries;
 import org.tradeflow.order.OrderQueries.HeldOrder;
 import org.tradeflow.order.OrderWorkflow;
+import org.tradeflow.receivables.CreditApplied;
 import org.tradeflow.receivables.PaymentReceived;
 
 import java.math.BigDecimal;
@@ -25,8 +25,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * When a payment arrives or the credit limit is raised, the account's orders on credit hold are checked again, in
- * the order they are released (highest allocation priority, then oldest): each that now fits within the limit goes
+ * When a payment arrives, credit is issued or applied, or the credit limit is raised, the account's orders on credit
+ * hold are checked again, in the order they are released (highest allocation priority, then oldest): each that now fits within the limit goes
  * on by message, and its finance task disappears. The first that does not fit stops the round, so a smaller order
  * never overtakes one before it. Nothing is released while the account has overdue invoices.
  * <p>

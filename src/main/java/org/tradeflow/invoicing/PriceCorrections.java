@@ -8,6 +8,7 @@ import org.tradeflow.business.NotFound;
 import org.tradeflow.business.StateConflict;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -90,7 +91,7 @@ public class PriceCorrections {
             throw new InvalidInput(errors);
         }
         BigDecimal creditedBefore = invoices.creditedNet(invoiceId);
-        if (creditedBefore.add(credit).setScale(minorUnits, java.math.RoundingMode.HALF_EVEN).compareTo(invoice.getNetTotal()) > 0) {
+        if (creditedBefore.add(credit).setScale(minorUnits, RoundingMode.HALF_EVEN).compareTo(invoice.getNetTotal()) > 0) {
             throw new StateConflict("price-correction.more-than-billed", "Credit notes of " + creditedBefore.toPlainString()
                     + " net credit " + invoice.getInvoiceNumber() + " already; " + credit.toPlainString() + " more would exceed its "
                     + invoice.getNetTotal().toPlainString() + " net");

@@ -121,13 +121,9 @@ class UblInvoice {
             ubl.setDueDate(invoice.dueOn());
             ubl.setInvoiceTypeCode(COMMERCIAL_INVOICE);
             ubl.setDocumentCurrencyCode(invoice.currency());
-            // Peppol wants a buyer reference or an order reference; an opening balance has no order, only its account
-            ubl.setBuyerReference(invoice.customerPoNumber() != null ? invoice.customerPoNumber() : invoice.accountCode());
+            ubl.setBuyerReference(buyerReference());
             if (invoice.orderNumber() != null) {
-                OrderReferenceType order = new OrderReferenceType();
-                order.setID(invoice.customerPoNumber() != null ? invoice.customerPoNumber() : "NA");
-                order.setSalesOrderID(invoice.orderNumber());
-                ubl.setOrderReference(order);
+                ubl.setOrderReference(orderReference());
             }
             if (invoice.shipmentNumber() != null) {
                 DocumentReferenceType despatch = new DocumentReferenceType();
@@ -161,12 +157,9 @@ class UblInvoice {
                 ubl.addNote(new NoteType(invoice.creditReason()));
             }
             ubl.setDocumentCurrencyCode(invoice.currency());
-            ubl.setBuyerReference(invoice.customerPoNumber() != null ? invoice.customerPoNumber() : invoice.accountCode());
+            ubl.setBuyerReference(buyerReference());
             if (invoice.orderNumber() != null) {
-                OrderReferenceType order = new OrderReferenceType();
-                order.setID(invoice.customerPoNumber() != null ? invoice.customerPoNumber() : "NA");
-                order.setSalesOrderID(invoice.orderNumber());
-                ubl.setOrderReference(order);
+                ubl.setOrderReference(orderReference());
             }
             BillingReferenceType billing = new BillingReferenceType();
             DocumentReferenceType credited = new DocumentReferenceType();
@@ -183,6 +176,18 @@ class UblInvoice {
             ubl.setLegalMonetaryTotal(totals());
             invoice.lines().forEach(line -> ubl.addCreditNoteLine(creditNoteLine(line)));
             return ubl;
+        }
+
+        /** Peppol wants a buyer reference or an order reference; an opening balance has no order, only its account. */
+        private String buyerReference() {
+            return invoice.customerPoNumber() != null ? invoice.customerPoNumber() : invoice.accountCode();
+        }
+
+        private OrderReferenceType orderReference() {
+            OrderReferenceType order = new OrderReferenceType();
+            order.setID(invoice.customerPoNumber() != null ? invoice.customerPoNumber() : "NA");
+            order.setSalesOrderID(invoice.orderNumber());
+            return order;
         }
 
         private SupplierPartyType supplier() {
@@ -328,13 +333,17 @@ class UblInvoice {
             ubl.setInvoicedQuantity(quantity);
             currency(ubl.setLineExtensionAmount(amount(line.netAmount())));
             if (invoice.orderNumber() != null) {
-                OrderLineReferenceType orderLine = new OrderLineReferenceType();
-                orderLine.setLineID(String.valueOf(line.orderLineNo()));
-                ubl.addOrderLineReference(orderLine);
+                ubl.addOrderLineReference(orderLineReference(line));
             }
             ubl.setItem(item(line));
             ubl.setPrice(price(line));
             return ubl;
+        }
+
+        private static OrderLineReferenceType orderLineReference(InvoiceView.Line line) {
+            OrderLineReferenceType orderLine = new OrderLineReferenceType();
+            orderLine.setLineID(String.valueOf(line.orderLineNo()));
+            return orderLine;
         }
 
         private ItemType item(InvoiceView.Line line) {
@@ -361,9 +370,7 @@ class UblInvoice {
             ubl.setCreditedQuantity(quantity);
             currency(ubl.setLineExtensionAmount(amount(line.netAmount())));
             if (invoice.orderNumber() != null) {
-                OrderLineReferenceType orderLine = new OrderLineReferenceType();
-                orderLine.setLineID(String.valueOf(line.orderLineNo()));
-                ubl.addOrderLineReference(orderLine);
+                ubl.addOrderLineReference(orderLineReference(line));
             }
             if (line.allowanceAmount() != null) {
                 AllowanceChargeType allowance = new AllowanceChargeType();
