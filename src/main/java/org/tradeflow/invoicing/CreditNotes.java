@@ -76,7 +76,7 @@ public class CreditNotes {
     }
 
     private static OrderLine orderLine(Invoice credited, long orderLineId) {
-        return credited.getLines().stream().map(InvoiceLine::getOrderLine).filter(line -> line.getId() == orderLineId).findFirst()
+        return credited.billedLine(orderLineId).map(InvoiceLine::getOrderLine)
                 .orElseThrow(() -> new IllegalArgumentException(credited.getInvoiceNumber() + " did not bill order line " + orderLineId));
     }
 }

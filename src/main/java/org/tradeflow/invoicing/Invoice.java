@@ -34,6 +34,7 @@ import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -80,16 +81,16 @@ public class Invoice {
     @Column(precision = 19, scale = 4)
     private BigDecimal grossTotal;
     @Column(precision = 19, scale = 4)
-    private BigDecimal amountPaid;
+    private BigDecimal amountPaid = BigDecimal.ZERO;
     /** The early-payment discount the customer took: it settles the rest without cash. */
     @Column(precision = 19, scale = 4)
-    private BigDecimal discountTaken;
+    private BigDecimal discountTaken = BigDecimal.ZERO;
     /** Of an invoice: the credit notes applied to it. */
     @Column(precision = 19, scale = 4)
-    private BigDecimal amountCredited;
+    private BigDecimal amountCredited = BigDecimal.ZERO;
     /** Of a credit note: how much of it went to invoices. */
     @Column(precision = 19, scale = 4)
-    private BigDecimal amountApplied;
+    private BigDecimal amountApplied = BigDecimal.ZERO;
     private LocalDate issuedOn;
     private LocalDate deliveredOn;
     private LocalDate dueOn;
@@ -186,10 +187,6 @@ public class Invoice {
         }
         invoice.netTotal = total;
         invoice.summariseTaxes(taxableByRate, minorUnits);
-        invoice.amountPaid = BigDecimal.ZERO;
-        invoice.discountTaken = BigDecimal.ZERO;
-        invoice.amountCredited = BigDecimal.ZERO;
-        invoice.amountApplied = BigDecimal.ZERO;
         return invoice;
     }
 
@@ -222,15 +219,11 @@ public class Invoice {
         note.ruleSetChecksum = credited.ruleSetChecksum;
         note.status = InvoiceStatus.OPEN;
         int minorUnits = Currency.getInstance(note.currency).getDefaultFractionDigits();
-        Map<Long, InvoiceLine> billed = new LinkedHashMap<>();
-        credited.lines.forEach(line -> billed.putIfAbsent(line.getOrderLine().getId(), line));
         Map<TaxRate, BigDecimal> taxableByRate = new LinkedHashMap<>();
         BigDecimal total = BigDecimal.ZERO.setScale(minorUnits);
         for (CreditLine line : credit) {
-            InvoiceLine charged = billed.get(line.orderLine().getId());
-            if (charged == null) {
-                throw new IllegalArgumentException("Invoice " + credited.invoiceNumber + " did not bill order line " + line.orderLine().getLineNo());
-            }
+            InvoiceLine charged = credited.billedLine(line.orderLine().getId()).orElseThrow(() -> new IllegalArgumentException(
+                    "Invoice " + credited.invoiceNumber + " did not bill order line " + line.orderLine().getLineNo()));
             BigDecimal allowance = line.allowance() == null ? BigDecimal.ZERO : line.allowance();
             BigDecimal net = line.unitPrice().multiply(BigDecimal.valueOf(line.quantity())).subtract(allowance)
                     .setScale(minorUnits, RoundingMode.HALF_EVEN);
@@ -241,10 +234,6 @@ public class Invoice {
         }
         note.netTotal = total;
         note.summariseTaxes(taxableByRate, minorUnits);
-        note.amountPaid = BigDecimal.ZERO;
-        note.discountTaken = BigDecimal.ZERO;
-        note.amountCredited = BigDecimal.ZERO;
-        note.amountApplied = BigDecimal.ZERO;
         return note;
     }
 
@@ -366,4 +355,9 @@ public class Invoice {
     public SalesOrder getOrder() { return order; }
     public Account getAccount() { return account; }
     List<InvoiceLine> getLines() { return lines; }
+
+    /** The line of this invoice that billed an order line (the first, should there be more). */
+    Optional<InvoiceLine> billedLine(long orderLineId) {
+        return lines.stream().filter(line -> line.getOrderLine().getId() == orderLineId).findFirst();
+    }
 }

@@ -7,9 +7,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.Currency;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** A price correction as the API shows it: what it asks to credit, who asked, who decided, and its credit note. */
 @Schema(name = "PriceCorrection")
@@ -26,11 +24,9 @@ public record PriceCorrectionView(long id, long invoiceId, String invoiceNumber,
 
     static PriceCorrectionView of(PriceCorrection correction) {
         Invoice invoice = correction.getInvoice();
-        Map<Long, InvoiceLine> billed = new LinkedHashMap<>();
-        invoice.getLines().forEach(line -> billed.putIfAbsent(line.getOrderLine().getId(), line));
         BigDecimal credit = BigDecimal.ZERO;
         List<Line> lines = correction.getLines().stream().map(line -> {
-            InvoiceLine charged = billed.get(line.orderLineId());
+            InvoiceLine charged = invoice.billedLine(line.orderLineId()).orElseThrow();
             return new Line(charged.getOrderLine().getLineNo(), charged.getOrderLine().getProduct().getSku(), line.quantity(),
                     charged.getUnitPrice(), line.correctedPrice());
         }).toList();

@@ -111,10 +111,9 @@ public class PriceCorrections {
     public PriceCorrectionView approve(long correctionId, String by, String comment) {
         PriceCorrection correction = corrections.lock(correctionId).orElseThrow(() -> new PriceCorrectionNotFound(correctionId));
         Invoice invoice = correction.getInvoice();
-        Map<Long, BigDecimal> billedPrice = new LinkedHashMap<>();
-        invoice.getLines().forEach(line -> billedPrice.putIfAbsent(line.getOrderLine().getId(), line.getUnitPrice()));
         List<CreditNotes.Credit> credits = correction.getLines().stream().map(line -> new CreditNotes.Credit(line.orderLineId(),
-                line.quantity(), billedPrice.get(line.orderLineId()).subtract(line.correctedPrice()), null, null)).toList();
+                line.quantity(), invoice.billedLine(line.orderLineId()).orElseThrow().getUnitPrice().subtract(line.correctedPrice()),
+                null, null)).toList();
         Invoice note = creditNotes.issue(invoice.getId(), correction.reference(), "Price correction: " + correction.getReason(), credits);
         correction.approved(by, comment, note);
         return PriceCorrectionView.of(correction);

@@ -17,7 +17,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Credit never waits while the same account owes: a new credit note settles the invoice it corrects first, then the
@@ -67,7 +69,7 @@ class CreditApplication {
         Iterator<Invoice> creditNotes = invoices.lockOpenCreditNotes(account.getId()).iterator();
         Iterator<Payment> unapplied = payments.lockWithUnapplied(account.getId()).iterator();
         LocalDate today = LocalDate.now(clock);
-        List<Invoice> settled = new ArrayList<>();
+        Set<Invoice> settled = new LinkedHashSet<>();
         Invoice note = next(creditNotes);
         Payment payment = next(unapplied);
         for (Invoice invoice : unpaid) {
@@ -87,9 +89,7 @@ class CreditApplication {
                         payment = next(unapplied);
                     }
                 }
-                if (!settled.contains(invoice)) {
-                    settled.add(invoice);
-                }
+                settled.add(invoice);
             }
         }
         if (settled.isEmpty()) {
