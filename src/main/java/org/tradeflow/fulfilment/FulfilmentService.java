@@ -7,10 +7,13 @@ import org.tradeflow.inventory.StockLedger;
 import org.tradeflow.order.OrderLifecycle;
 import org.tradeflow.order.OrderLine;
 import org.tradeflow.business.InvalidInput;
+import org.tradeflow.business.StateConflict;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -117,35 +120,71 @@ public class FulfilmentService {
         events.publishEvent(ShipmentAnnouncement.of(event, shipment));
     }
 
+    /** What dispatched shipments carried of an order line, and when the last of them left. */
+    public record Shipped(int quantity, Instant lastDispatchedAt) {
+    }
+
+    /** Per order line of the order (by id), what its dispatched shipments carried. */
+    @Transactional(readOnly = true)
+    public Map<Long, Shipped> shipped(long orderId) {
+        Map<Long, Shipped> shipped = new HashMap<>();
+        for (Shipment shipment : shipments.findByOrderIdOrderById(orderId)) {
+            if (shipment.getStatus() == ShipmentStatus.DISPATCHED || shipment.getStatus() == ShipmentStatus.INVOICED) {
+                for (ShipmentLine line : shipment.getLines()) {
+                    shipped.merge(line.getOrderLine().getId(), new Shipped(line.getQuantity(), shipment.getDispatchedAt()),
+                            (a, b) -> new Shipped(a.quantity() + b.quantity(),
+                                    a.lastDispatchedAt().isAfter(b.lastDispatchedAt()) ? a.lastDispatchedAt() : b.lastDispatchedAt()));
+                }
+            }
+        }
+        return shipped;
+    }
+
+    /** Goods booked back: at the warehouse of the shipment they came from, and how many more of the product may still come back from it. */
+    public record ReturnedGoods(long warehouseId, long productId, int stillReturnable) {
+    }
+
     /**
-     * Goods of a dispatched shipment came back: they go back into the warehouse's stock (a RETURN movement),
-     * never more than the shipment carried of the product. Credit notes are not issued yet.
+     * Goods of an order line that a dispatched shipment carried came back to its warehouse (a RETURN movement),
+     * never more than the shipment carried of the product. Goods that wait for inspection are not sellable: they
+     * are booked back and set aside at once (an ADJUSTMENT naming {@code reference}), until inspection restocks
+     * them. The caller holds the order's lock.
      */
-    public int receiveReturn(long shipmentId, String sku, int quantity, String reason, String user) {
-        long orderId = shipments.findOrderId(shipmentId)
-                .orElseThrow(() -> new ShipmentNotFound(shipmentId));
+    public ReturnedGoods receiveReturn(long shipmentId, OrderLine orderLine, int quantity, boolean sellable, String reference,
+                                       String user) {
+        long orderId = shipments.findOrderId(shipmentId).orElseThrow(() -> new ShipmentNotFound(shipmentId));
+        String sku = orderLine.getProduct().getSku();
+        if (orderId != orderLine.getOrder().getId()) {
+            throw new StateConflict("return.other-order", "Shipment " + shipmentId + " is not of order "
+                    + orderLine.getOrder().getOrderNumber() + ", which " + reference + " returns goods of");
+        }
         orders.lock(orderId);
         Shipment shipment = shipments.findForUpdate(shipmentId).orElseThrow();
         if (shipment.getStatus() != ShipmentStatus.DISPATCHED && shipment.getStatus() != ShipmentStatus.INVOICED) {
             throw new ShipmentStateConflict("Shipment " + shipment.getShipmentNumber() + " is " + shipment.getStatus()
                     + "; only dispatched goods can come back");
         }
+        long productId = orderLine.getProduct().getId();
         List<ShipmentLine> lines = shipment.getLines().stream()
-                .filter(line -> line.getOrderLine().getProduct().getSku().equals(sku)).toList();
-        if (lines.isEmpty()) {
-            throw new InvalidInput("sku", "shipment " + shipment.getShipmentNumber() + " carried no " + sku);
+                .filter(line -> line.getOrderLine().getProduct().getId() == productId).toList();
+        if (lines.stream().noneMatch(line -> line.getOrderLine().getId().equals(orderLine.getId()))) {
+            throw new InvalidInput("sku", "shipment " + shipment.getShipmentNumber() + " carried no " + sku
+                    + " of order line " + orderLine.getLineNo());
         }
-        long productId = lines.get(0).getOrderLine().getProduct().getId();
         int returnable = lines.stream().mapToInt(ShipmentLine::getQuantity).sum() - ledger.returnedFrom(shipmentId, productId);
         if (quantity > returnable) {
             throw new ShipmentStateConflict("Only " + returnable + " units of " + sku + " from " + shipment.getShipmentNumber()
                     + " can still come back");
         }
-        ledger.returned(new StockLedger.StockKey(shipment.getWarehouse().getId(), productId), quantity, orderId, shipmentId,
-                user + ": " + reason);
+        StockLedger.StockKey key = new StockLedger.StockKey(shipment.getWarehouse().getId(), productId);
+        ledger.returned(key, quantity, orderId, shipmentId, reference + " by " + user);
+        if (!sellable) {
+            ledger.adjust(key, -quantity, reference + ": awaiting inspection");
+        }
         orders.note(orderId, "GOODS_RETURNED", quantity + " x " + sku + " from " + shipment.getShipmentNumber()
-                + " back in " + shipment.getWarehouse().getCode() + ", booked by " + user + ": " + reason);
-        return returnable - quantity;
+                + " back in " + shipment.getWarehouse().getCode() + " against " + reference + ", booked by " + user
+                + (sellable ? "" : "; set aside for inspection"));
+        return new ReturnedGoods(shipment.getWarehouse().getId(), productId, returnable - quantity);
     }
 
     public Shipment dispatch(long shipmentId, String carrier, String trackingNumber) {

@@ -6,25 +6,20 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 
-/** Warehouses and 3PLs confirm dispatch here (the shipment is then invoiced by its process) and book returned goods. */
+/** Warehouses and 3PLs confirm dispatch here; the shipment is then invoiced by its process. Returned goods are booked against an RMA (returns). */
 @RestController
 @RequestMapping("/api/v1/shipments")
-@Tag(name = "Fulfilment", description = "Warehouses confirm dispatches and book returned goods")
+@Tag(name = "Fulfilment", description = "Warehouses confirm dispatches")
 class ShipmentController {
 
     private final FulfilmentService fulfilment;
@@ -43,27 +38,6 @@ class ShipmentController {
         return new DispatchedShipment(shipment.getId(), shipment.getShipmentNumber(), shipment.getOrder().getOrderNumber(),
                 shipment.getWarehouse().getCode(), shipment.getStatus(), shipment.getCarrier(),
                 shipment.getTrackingNumber(), shipment.getDispatchedAt());
-    }
-
-    /** Returned goods back into stock; the answer says how many more may still come back. */
-    @PostMapping("/{id}/returns")
-    @Operation(summary = "Book returned goods", description = "Back into the warehouse's stock; never more than the shipment carried.")
-    @ApiResponse(responseCode = "201", description = "Booked", content = @Content(schema = @Schema(implementation = ReturnedGoods.class)))
-    @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
-    @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
-    @ResponseStatus(HttpStatus.CREATED)
-    ReturnedGoods receiveReturn(@PathVariable long id, @Valid @RequestBody ReturnRequest request, Authentication caller) {
-        int stillReturnable = fulfilment.receiveReturn(id, request.sku(), request.quantity(), request.reason(), caller.getName());
-        return new ReturnedGoods(request.sku(), request.quantity(), stillReturnable);
-    }
-
-    @Schema(example = """
-            {"sku": "85123A", "quantity": 1, "reason": "Arrived broken"}""")
-    record ReturnRequest(@NotBlank @Size(max = 32) String sku, @Min(1) @Max(1_000_000) int quantity,
-                         @NotBlank @Size(max = 40) String reason) {
-    }
-
-    record ReturnedGoods(String sku, int returned, int stillReturnable) {
     }
 
     @Schema(example = """

@@ -11,7 +11,9 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Issues credit notes: in their own gap-free series (CRN), each correcting one invoice, once per source (a return's
@@ -47,6 +49,17 @@ public class CreditNotes {
     @Transactional(readOnly = true)
     public Optional<Invoice> issuedFor(String sourceReference) {
         return invoices.findByDocumentTypeAndSourceReference(DocumentType.CREDIT_NOTE, sourceReference);
+    }
+
+    /** An invoice as a credit note sees it: which one, and the unit price it charged per order line. */
+    public record Billed(long invoiceId, String invoiceNumber, Map<Long, BigDecimal> unitPrices) {
+    }
+
+    /** The invoice that billed a shipment, once it is issued. */
+    @Transactional(readOnly = true)
+    public Optional<Billed> invoiceOf(long shipmentId) {
+        return invoices.findInvoiceOfShipment(shipmentId).map(invoice -> new Billed(invoice.getId(), invoice.getInvoiceNumber(),
+                invoice.getLines().stream().collect(Collectors.toMap(line -> line.getOrderLine().getId(), InvoiceLine::getUnitPrice, (first, same) -> first))));
     }
 
     /** Issues the credit note for a source, or returns the one it issued before. */

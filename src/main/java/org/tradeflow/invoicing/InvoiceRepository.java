@@ -104,6 +104,9 @@ public interface InvoiceRepository extends JpaRepository<Invoice, Long> {
     @Query("select coalesce(sum(i.netTotal), 0) from Invoice i where i.creditedInvoice.id = :invoiceId")
     BigDecimal creditedNet(long invoiceId);
 
+    @Query("select i from Invoice i where i.shipment.id = :shipmentId and i.documentType = org.tradeflow.invoicing.DocumentType.INVOICE")
+    Optional<Invoice> findInvoiceOfShipment(long shipmentId);
+
     Optional<Invoice> findByDocumentTypeAndSourceReference(DocumentType documentType, String sourceReference);
 
     /** The account's credit notes with credit left, oldest first, locked until what is applied of them commits. */

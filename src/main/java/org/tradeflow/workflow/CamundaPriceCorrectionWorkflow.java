@@ -33,7 +33,7 @@ class CamundaPriceCorrectionWorkflow implements PriceCorrectionWorkflow {
                 + (correction.lines().size() > LINES_SHOWN ? "\n- … and " + (correction.lines().size() - LINES_SHOWN) + " more lines" : "");
         ProcessOriginPlugin.forAnAcceptedRequest(() -> runtime.startProcessInstanceByKey(PriceCorrectionProcess.PROCESS_KEY,
                 "PC-" + correction.correctionId(), Variables.putValue(PriceCorrectionProcess.CORRECTION_ID, correction.correctionId())
-                        .putValue(PriceCorrectionProcess.REQUESTED_BY, correction.requestedBy())
+                        .putValue(ProcessVariables.REQUESTED_BY, correction.requestedBy())
                         .putValue(PriceCorrectionProcess.SUMMARY, summary)
                         .putValue(PriceCorrectionProcess.LINES, lines)));
     }

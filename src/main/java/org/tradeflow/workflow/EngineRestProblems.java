@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.tradeflow.business.BusinessException;
 
 import java.sql.SQLTransientConnectionException;
 import java.util.LinkedHashMap;
@@ -49,6 +50,15 @@ class EngineRestProblems {
     }
 
     static Response problem(Throwable e) {
+        BusinessException refusal = businessRefusal(e);
+        if (refusal != null) {
+            // a step the completion ran (a delegate) refused it for a business reason: the task stays, and the message says why
+            return switch (refusal.kind()) {
+                case INVALID -> problem(422, "Invalid request", refusal.getMessage());
+                case NOT_FOUND -> problem(404, "Not found", refusal.getMessage());
+                case CONFLICT -> problem(409, "Conflict", refusal.getMessage());
+            };
+        }
         if (e instanceof WebApplicationException web && !(e instanceof RestException)) {
             return problem(web.getResponse().getStatus(), web.getResponse().getStatusInfo().getReasonPhrase(),
                     "The request cannot be served: " + web.getResponse().getStatusInfo().getReasonPhrase());
@@ -109,6 +119,15 @@ class EngineRestProblems {
         body.put("detail", detail);
         body.put("message", detail);
         return Response.status(status).type("application/problem+json").entity(body).build();
+    }
+
+    private static BusinessException businessRefusal(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof BusinessException refusal) {
+                return refusal;
+            }
+        }
+        return null;
     }
 
     private static boolean databaseUnreachable(Throwable e) {

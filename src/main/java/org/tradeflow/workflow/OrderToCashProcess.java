@@ -73,7 +73,10 @@ public final class OrderToCashProcess {
         UserTaskChaseBackorder(null, null, false),
         UserTaskChaseDispatch(null, null, false),
         /** Of processes/price-correction.bpmn: four eyes against whoever asked for the correction. */
-        UserTaskApprovePriceCorrection("priceCorrectionDecision", "APPROVE", true);
+        UserTaskApprovePriceCorrection("priceCorrectionDecision", "APPROVE", true),
+        /** Of processes/return-authorisation.bpmn: four eyes against whoever asked for the return. */
+        UserTaskApproveReturn("returnDecision", "APPROVE", true),
+        UserTaskInspectReturn("inspectionOutcome", "RESTOCK", false);
 
         private final String decisionVariable;
         private final String goAhead;

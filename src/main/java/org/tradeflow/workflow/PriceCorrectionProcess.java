@@ -5,8 +5,6 @@ final class PriceCorrectionProcess {
 
     static final String PROCESS_KEY = "price-correction";
     static final String CORRECTION_ID = "priceCorrectionId";
-    /** Who asked: four eyes, the approver is someone else. */
-    static final String REQUESTED_BY = "requestedBy";
     /** What the approver reads, as plain text (display only; the form cannot set it). */
     static final String SUMMARY = "correctionSummary";
     static final String LINES = "correctionLines";

@@ -5,6 +5,9 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 /** Typed reads of the process contract's variables. */
 final class ProcessVariables {
 
+    /** Of a request with a process of its own (a price correction, a return): who asked. Four eyes: someone else decides. */
+    static final String REQUESTED_BY = "requestedBy";
+
     private ProcessVariables() {
     }
 

@@ -150,6 +150,8 @@ class TaskBriefing {
             case UserTaskChaseBackorder -> "Chase backorder";
             case UserTaskChaseDispatch -> "Chase dispatch of";
             case UserTaskApprovePriceCorrection -> "Approve price correction";
+            case UserTaskApproveReturn -> "Approve return";
+            case UserTaskInspectReturn -> "Inspect returned goods of";
         };
         return what + " " + businessKey + " · " + accountCode + " · " + orderTotal;
     }

@@ -147,8 +147,8 @@ final class TaskDecisionGuard {
         if (!fourEyes || userId == null || task.getExecution() == null) {
             return;
         }
-        // a request of its own (a price correction) names who asked; otherwise the order's submitter is the one
-        Object requester = task.getExecution().getVariable(PriceCorrectionProcess.REQUESTED_BY);
+        // a request of its own (a price correction, a return) names who asked; otherwise the order's submitter is the one
+        Object requester = task.getExecution().getVariable(ProcessVariables.REQUESTED_BY);
         String submitter = requester != null ? requester.toString()
                 : orders.get().get(ProcessVariables.orderId(task.getExecution())).getCreatedBy();
         if (userId.equals(submitter)) {

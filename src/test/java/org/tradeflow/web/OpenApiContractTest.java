@@ -138,9 +138,22 @@ class OpenApiContractTest extends IntegrationTest {
                 .replace("{code}", payer), null, Map.of(), 200);
         call("PUT", "/api/v1/accounts/{code}/credit-limit", "/api/v1/accounts/" + payer + "/credit-limit",
                 example("/api/v1/accounts/{code}/credit-limit", "put"), Map.of(), 200);
+        // the documented return of the shipped order's first line: DAMAGED needs inspection, no approval
+        String returnedSku = shipment.get("lines").get(0).get("sku").asText();
+        JsonNode returnRequest = example("/api/v1/returns", "post");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) returnRequest).put("orderId", running.get("id").asLong());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) returnRequest.get("lines").get(0)).put("lineNo",
+                shipment.get("lines").get(0).get("lineNo").asInt());
+        JsonNode authorised = call("POST", "/api/v1/returns", "/api/v1/returns", returnRequest, Map.of(), 201).json();
         JsonNode returned = example("/api/v1/shipments/{id}/returns", "post");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) returned).put("sku", shipment.get("lines").get(0).get("sku").asText());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) returned).put("sku", returnedSku)
+                .put("rmaNumber", authorised.get("rmaNumber").asText());
         call("POST", "/api/v1/shipments/{id}/returns", shipmentPath + "/returns", returned, Map.of(), 201);
+        JsonNode inspection = example("/api/v1/returns/{id}/inspection", "post");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) inspection.get("lines").get(0)).put("lineNo", shipment.get("lines").get(0).get("lineNo").asInt());
+        String returnPath = "/api/v1/returns/" + authorised.get("id").asLong();
+        call("POST", "/api/v1/returns/{id}/inspection", returnPath + "/inspection", inspection, Map.of(), 200);
+        call("GET", "/api/v1/returns/{id}", returnPath, null, Map.of(), 200);
 
         call("GET", "/api/v1/rules/tables", "/api/v1/rules/tables", null, Map.of(), 200);
         call("GET", "/api/v1/rules/tables/{name}/versions", "/api/v1/rules/tables/pricing/versions", null, Map.of(), 200);
@@ -241,7 +254,7 @@ class OpenApiContractTest extends IntegrationTest {
         JsonNode line = document.at("/components/schemas/OrderLine/properties");
 
         assertThat(tags).containsExactlyInAnyOrder("Orders", "Order desk", "Pricing", "Catalog", "Accounts",
-                "Availability", "Inventory", "Fulfilment", "Invoices", "Receivables", "Decision tables");
+                "Availability", "Inventory", "Fulfilment", "Invoices", "Receivables", "Returns", "Decision tables");
         assertThat(unsummarised).isEmpty();
         assertThat(line.fieldNames()).toIterable().contains("unitPrice", "netAmount", "priceSource", "priceRule",
                 "priceExplanation", "backorderedQuantity");
@@ -411,4 +424,5 @@ class OpenApiContractTest extends IntegrationTest {
         }
         return query.isEmpty() ? path : path + "?" + query.stream().collect(Collectors.joining("&"));
     }
+
 }

@@ -1,0 +1,40 @@
+package org.tradeflow.returns;
+
+import jakarta.persistence.LockModeType;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+import java.util.List;
+import java.util.Optional;
+
+interface ReturnRepository extends JpaRepository<ReturnAuthorisation, Long> {
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select r from ReturnAuthorisation r where r.id = :id")
+    Optional<ReturnAuthorisation> lock(long id);
+
+    @Query("select r.id from ReturnAuthorisation r where r.rmaNumber = :rmaNumber")
+    Optional<Long> findIdByRmaNumber(String rmaNumber);
+
+    @Query("select r.order.id from ReturnAuthorisation r where r.id = :id")
+    Optional<Long> findOrderId(long id);
+
+    /**
+     * Per order line of the order, the units its other returns hold: all they ask for while open, what came back
+     * once closed; rejected ones hold nothing.
+     */
+    @Query("""
+            select l.orderLine.id as orderLineId, sum(case when r.status in (org.tradeflow.returns.ReturnStatus.REQUESTED,
+                                                                         org.tradeflow.returns.ReturnStatus.AUTHORISED)
+                                                            then l.quantity else l.received end) as units
+              from ReturnLine l join l.authorisation r
+             where r.order.id = :orderId and r.status <> org.tradeflow.returns.ReturnStatus.REJECTED
+             group by l.orderLine.id""")
+    List<HeldUnits> heldByOrder(long orderId);
+
+    interface HeldUnits {
+        long getOrderLineId();
+        long getUnits();
+    }
+}
