@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * How an invoice's values read on paper, for the PDF template: amounts grouped and with the currency's decimals
  * (1,234.50; a unit price of 0.4125 keeps its four), rates as percent, countries and VAT categories by name.
- * Public for the template's expressions only.
+ * Public for the templates' expressions, and for other modules' documents (statements of account).
  */
 public final class InvoiceText {
 
@@ -25,7 +25,7 @@ public final class InvoiceText {
 
     private final int minorUnits;
 
-    InvoiceText(String currency) {
+    public InvoiceText(String currency) {
         this.minorUnits = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
     }
 

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,20 +34,25 @@ class StatementController {
     private static final Pattern FORMULA = Pattern.compile("^[=+\\-@\\t\\r].*", Pattern.DOTALL);
 
     private final Statements statements;
+    private final StatementPdf pdf;
     private final Clock clock;
 
-    StatementController(Statements statements, Clock clock) {
+    StatementController(Statements statements, StatementPdf pdf, Clock clock) {
         this.statements = statements;
+        this.pdf = pdf;
         this.clock = clock;
     }
 
     @GetMapping(path = "/api/v1/accounts/{code}/statement", produces = "application/json")
     @Operation(summary = "Statement of account", description = "The opening balance, every invoice, payment and "
             + "early-payment discount of the period with the running balance, the closing balance, and the unpaid "
-            + "amounts on the last day by days past due. As JSON, or as CSV (Accept: text/csv) with one row a movement.")
+            + "amounts on the last day by days past due. As JSON, as CSV (Accept: text/csv) with one row a movement, or as a "
+            + "PDF/A-3b to send the customer (Accept: application/pdf).")
     @ApiResponse(responseCode = "200", description = "The statement", content = {
             @Content(mediaType = "application/json", schema = @Schema(implementation = StatementOfAccount.class)),
-            @Content(mediaType = CSV, schema = @Schema(type = "string"))})
+            @Content(mediaType = CSV, schema = @Schema(type = "string")),
+            @Content(mediaType = MediaType.APPLICATION_PDF_VALUE, schema = @Schema(type = "string", format = "binary",
+                    description = "PDF/A-3b, fonts embedded"))})
     StatementOfAccount statement(@PathVariable @Size(max = 32) String code,
                                  @Parameter(description = "First day; default the first of the last day's month", example = "2026-11-01")
                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -66,6 +72,18 @@ class StatementController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"statement-" + statement.accountCode()
                         + "-" + statement.to() + ".csv\"")
                 .body(csv(statement));
+    }
+
+    @GetMapping(path = "/api/v1/accounts/{code}/statement", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(hidden = true) // documented with statement: one operation, three representations
+    ResponseEntity<byte[]> statementAsPdf(@PathVariable @Size(max = 32) String code,
+                                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        StatementOfAccount statement = statement(code, from, to);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"statement-" + statement.accountCode()
+                        + "-" + statement.to() + ".pdf\"")
+                .body(pdf.render(statement));
     }
 
     private static String csv(StatementOfAccount statement) {

@@ -2,21 +2,14 @@ package org.tradeflow.invoicing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDResources;
-import org.apache.pdfbox.pdmodel.common.PDMetadata;
-import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.apache.xmpbox.XMPMetadata;
-import org.apache.xmpbox.schema.PDFAIdentificationSchema;
-import org.apache.xmpbox.xml.DomXmpParser;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.tradeflow.support.Api;
 import org.tradeflow.support.IntegrationTest;
 import org.tradeflow.support.OrderRequests;
+import org.tradeflow.support.PdfDocumentAssertions;
 import org.w3c.dom.Document;
 
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -75,7 +68,7 @@ class InvoiceDocumentsTest extends IntegrationTest {
                     "Net total " + money(invoice.get("netTotal")) + " EUR", "VAT " + money(invoice.get("taxTotal")) + " EUR",
                     "Gross total " + money(invoice.get("grossTotal")) + " EUR",
                     "Amount due " + money(invoice.get("amountDue")) + " EUR");
-            assertEmbeddedFontsAndPdfA3b(document);
+            PdfDocumentAssertions.assertEmbeddedFontsAndPdfA3b(document);
         }
     }
 
@@ -209,7 +202,7 @@ class InvoiceDocumentsTest extends IntegrationTest {
             }
             assertThat(text).contains("Page " + pdf.getNumberOfPages() + " of " + pdf.getNumberOfPages(),
                     "Amount due " + money(invoice.get("amountDue")) + " EUR");
-            assertEmbeddedFontsAndPdfA3b(pdf);
+            PdfDocumentAssertions.assertEmbeddedFontsAndPdfA3b(pdf);
         }
     }
 
@@ -305,32 +298,6 @@ class InvoiceDocumentsTest extends IntegrationTest {
     /** A rate as the documents write it: 19, 7, 8.875 (the JSON writes it with the currency's decimals). */
     private static String rate(JsonNode rate) {
         return new BigDecimal(rate.asText()).stripTrailingZeros().toPlainString();
-    }
-
-    private static void assertEmbeddedFontsAndPdfA3b(PDDocument pdf) throws IOException {
-        List<String> fonts = new ArrayList<>();
-        for (PDPage page : pdf.getPages()) {
-            PDResources resources = page.getResources();
-            for (COSName name : resources.getFontNames()) {
-                PDFont font = resources.getFont(name);
-                assertThat(font.isEmbedded()).as(font.getName() + " is embedded").isTrue();
-                fonts.add(font.getName());
-            }
-        }
-        assertThat(fonts).isNotEmpty().allSatisfy(font -> assertThat(font).contains("DejaVuSans"));
-        PDMetadata metadata = pdf.getDocumentCatalog().getMetadata();
-        assertThat(metadata).as("XMP metadata").isNotNull();
-        try {
-            XMPMetadata xmp = new DomXmpParser().parse(metadata.toByteArray());
-            PDFAIdentificationSchema pdfa = xmp.getPDFAIdentificationSchema();
-            assertThat(pdfa).as("pdfaid schema").isNotNull();
-            assertThat(pdfa.getPart()).isEqualTo(3);
-            assertThat(pdfa.getConformance()).isEqualTo("B");
-        } catch (org.apache.xmpbox.xml.XmpParsingException e) {
-            throw new AssertionError("XMP metadata cannot be read", e);
-        }
-        assertThat(pdf.getDocumentCatalog().getOutputIntents()).as("the sRGB output intent PDF/A needs")
-                .singleElement().satisfies(intent -> assertThat(intent.getDestOutputIntent()).isNotNull());
     }
 
     /** The UBL document, read with XPath over local names (the cac and cbc namespaces add nothing to these paths). */

@@ -1,10 +1,15 @@
 package org.tradeflow.receivables;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.tradeflow.support.Api;
 import org.tradeflow.support.IntegrationTest;
+import org.tradeflow.support.PdfDocumentAssertions;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -72,6 +77,34 @@ class StatementTest extends IntegrationTest {
         assertThat(rows.get(2)).contains("INVOICE", "80.00", "Opening balance");
         assertThat(rows.get(3)).contains("PAYMENT", "'=HYPERLINK").doesNotContain(",=HYPERLINK");
         assertThat(rows.get(4)).startsWith(TODAY + ",CLOSING_BALANCE").contains("-20.00");
+    }
+
+    /** The case worked out by hand above, as the customer receives it: every movement, both balances, the ageing. */
+    @Test
+    void theStatementAsPdfIsAnArchivableDocumentWithEveryMovementAndTheAgeing() throws IOException {
+        String account = fixtures.accountLike("ALPINE-AT");
+        fixtures.openingBalance(account, "100.00", TODAY.minusDays(100));
+        long b = fixtures.openingBalance(account, "1200.00", TODAY.minusDays(45));
+        fixtures.openingBalance(account, "300.00", TODAY.plusDays(5));
+        String reference = "W<b>&amp;" + System.nanoTime() % 10_000; // markup is text on paper
+        api.postAs("fiona", "demo", "/api/v1/payments", Map.of("accountCode", account, "amount", 150.00, "currency", "EUR",
+                "valueDate", TODAY.minusDays(20).toString(), "reference", reference,
+                "allocations", List.of(Map.of("invoiceId", b, "amount", 150.00))));
+
+        Api.Document pdf = api.getDocument("/api/v1/accounts/" + account + "/statement?from=" + TODAY.minusDays(60) + "&to=" + TODAY,
+                "application/pdf");
+
+        assertThat(pdf.status()).as(pdf.text()).isEqualTo(200);
+        assertThat(pdf.contentType()).isEqualTo("application/pdf");
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            PdfDocumentAssertions.assertEmbeddedFontsAndPdfA3b(document);
+            String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            assertThat(text).contains("Statement of account", account, TODAY.minusDays(60) + " to " + TODAY);
+            assertThat(text).contains("Opening balance 1,300.00").contains("Invoice ").contains("Payment " + reference)
+                    .contains("1,600.00").contains("Closing balance 1,450.00");
+            // not due yet 300.00, 31-60 days 1,050.00, over 90 days 100.00, no unapplied credit
+            assertThat(text).contains("300.00 0.00 1,050.00 0.00 100.00 0.00");
+        }
     }
 
     @Test
