@@ -73,7 +73,9 @@ public final class OrderToCashProcess {
         UserTaskChaseBackorder(null, null, false),
         UserTaskChaseDispatch(null, null, false),
         /** Of processes/price-correction.bpmn: four eyes against whoever asked for the correction. */
-        UserTaskApprovePriceCorrection("priceCorrectionDecision", "APPROVE", true);
+        UserTaskApprovePriceCorrection("priceCorrectionDecision", "APPROVE", true),
+        /** Of processes/match-payment.bpmn: finance books a bank credit the import could not match, or ignores it. */
+        UserTaskMatchPayment("matchDecision", "MATCH", false);
 
         private final String decisionVariable;
         private final String goAhead;
