@@ -96,7 +96,6 @@ public class BankStatements {
             BankStatementEntry entry = new BankStatementEntry(stored, credit.index(), credit.amount(), credit.currency(),
                     credit.valueDate(), reference(statement, credit), bounded(credit.debtorName(), MAX_PAYER),
                     bounded(String.join(" / ", credit.remittance()), MAX_REMITTANCE));
-            stored.add(entry);
             PaymentMatching.Outcome outcome = match(credit);
             if (outcome instanceof PaymentMatching.Matched matched) {
                 book(entry, matched, user);
@@ -104,6 +103,7 @@ public class BankStatements {
                 entry.unmatched(bounded(((PaymentMatching.NeedsMatching) outcome).why(), MAX_REMITTANCE));
                 unmatched.add(entry);
             }
+            stored.add(entry); // decided: until now the queries of matching and booking must not flush it
         }
         statements.flush(); // the entries' ids, for their tasks
         unmatched.forEach(entry -> workflow.start(new UnmatchedCredit(entry.getId(), stored.getStatementId(), entry.getLineNo(),
