@@ -226,6 +226,8 @@ class BankStatementImportTest extends IntegrationTest {
         Api.Response wrongAmount = post("fiona", "application/xml", badAmount.xml());
         Api.Response empty = post("fiona", "application/xml", "");
         Api.Response json = post("fiona", "application/json", "{}");
+        Api.Response tooLarge = post("fiona", "application/xml", document + id + "</Id>" + " ".repeat(2_100_000)
+                + "</Stmt></BkToCstmrStmt></Document>");
 
         assertProblem(external, 422, "DOCTYPE");
         assertThat(external.body()).doesNotContain("root:");
@@ -234,6 +236,7 @@ class BankStatementImportTest extends IntegrationTest {
         assertProblem(wrongAmount, 422, "Document/BkToCstmrStmt/Stmt/Ntry[4]/Amt");
         assertProblem(empty, 422, "is empty");
         assertProblem(json, 415, "Content-Type");
+        assertProblem(tooLarge, 413, "exceeds the limit");
         assertThat(fixtures.count("select count(*) from bank_statement where statement_id like 'T-HOSTILE-%' or statement_id = ?",
                 badAmount.id())).isZero();
     }
