@@ -305,7 +305,13 @@ public class Invoice {
      * as long as nothing was paid late and the value date is within the discount period; zero otherwise.
      */
     public BigDecimal discountFor(LocalDate valueDate) {
-        if (discountPercent == null || valueDate.isAfter(discountDueOn) || discountTaken.signum() > 0 || isCreditNote()) {
+        return isCreditNote() ? BigDecimal.ZERO : discount(grossTotal, currency, discountPercent, discountDueOn, discountTaken, valueDate);
+    }
+
+    /** {@link #discountFor} of an invoice read as values ({@link InvoiceDocuments.Payable}). */
+    static BigDecimal discount(BigDecimal grossTotal, String currency, BigDecimal discountPercent, LocalDate discountDueOn,
+                               BigDecimal discountTaken, LocalDate valueDate) {
+        if (discountPercent == null || valueDate.isAfter(discountDueOn) || discountTaken.signum() > 0) {
             return BigDecimal.ZERO;
         }
         int minorUnits = Currency.getInstance(currency).getDefaultFractionDigits();

@@ -91,4 +91,30 @@ public class InvoiceDocuments implements OrderDocuments.Invoices {
     public BigDecimal openCreditNoteTotal(long accountId) {
         return invoices.openCreditNoteTotal(accountId);
     }
+
+    /**
+     * An unpaid invoice as a bank credit may pay it, read as values (not the entity), so that the payment that books
+     * it locks and reads it afresh. {@code cashToSettle} settles it on the value date it was read for, discount taken.
+     */
+    public record Payable(long invoiceId, String invoiceNumber, String accountCode, String accountName, String currency,
+                          BigDecimal amountDue, BigDecimal cashToSettle) {
+    }
+
+    /** The unpaid invoices among these numbers (credit notes and paid invoices are left out). */
+    @Transactional(readOnly = true)
+    public List<Payable> payableByNumber(Collection<String> invoiceNumbers, LocalDate valueDate) {
+        return invoiceNumbers.isEmpty() ? List.of()
+                : invoices.payableByNumber(invoiceNumbers).stream().map(row -> row.on(valueDate)).toList();
+    }
+
+    /** The unpaid invoices in a currency that this amount settles on the value date: in full, or less their discount. */
+    @Transactional(readOnly = true)
+    public List<Payable> payableFor(String currency, BigDecimal amount, LocalDate valueDate) {
+        Map<Long, Payable> found = new java.util.LinkedHashMap<>();
+        invoices.payableOwing(currency, amount).forEach(row -> found.put(row.invoiceId(), row.on(valueDate)));
+        invoices.payableWithDiscountOn(currency, valueDate).stream().map(row -> row.on(valueDate))
+                .filter(payable -> payable.cashToSettle().compareTo(amount) == 0)
+                .forEach(payable -> found.putIfAbsent(payable.invoiceId(), payable));
+        return List.copyOf(found.values());
+    }
 }

@@ -122,4 +122,35 @@ public interface InvoiceRepository extends JpaRepository<Invoice, Long> {
              where i.account.id = :accountId and i.status = org.tradeflow.invoicing.InvoiceStatus.OPEN
                and i.documentType = org.tradeflow.invoicing.DocumentType.CREDIT_NOTE""")
     BigDecimal openCreditNoteTotal(long accountId);
+
+    /** Unpaid invoices (not credit notes) by number, as values. */
+    @Query("""
+            select new org.tradeflow.invoicing.PayableRow(i.id, i.invoiceNumber, a.code, a.name, i.currency, i.grossTotal,
+                   i.amountPaid, i.discountTaken, i.amountCredited, i.discountPercent, i.discountDueOn)
+              from Invoice i join i.account a
+             where i.invoiceNumber in :numbers and i.status <> org.tradeflow.invoicing.InvoiceStatus.PAID
+               and i.documentType = org.tradeflow.invoicing.DocumentType.INVOICE""")
+    List<PayableRow> payableByNumber(Collection<String> numbers);
+
+    /** Unpaid invoices in a currency owing exactly this amount (invoice_unpaid_amount_idx), as values. */
+    @Query("""
+            select new org.tradeflow.invoicing.PayableRow(i.id, i.invoiceNumber, a.code, a.name, i.currency, i.grossTotal,
+                   i.amountPaid, i.discountTaken, i.amountCredited, i.discountPercent, i.discountDueOn)
+              from Invoice i join i.account a
+             where i.currency = :currency and i.status <> org.tradeflow.invoicing.InvoiceStatus.PAID
+               and i.documentType = org.tradeflow.invoicing.DocumentType.INVOICE
+               and i.grossTotal - i.amountPaid - i.discountTaken - i.amountCredited = :amount
+             order by i.id""")
+    List<PayableRow> payableOwing(String currency, BigDecimal amount);
+
+    /** Unpaid invoices in a currency whose early-payment discount still holds on the day (invoice_discount_open_idx). */
+    @Query("""
+            select new org.tradeflow.invoicing.PayableRow(i.id, i.invoiceNumber, a.code, a.name, i.currency, i.grossTotal,
+                   i.amountPaid, i.discountTaken, i.amountCredited, i.discountPercent, i.discountDueOn)
+              from Invoice i join i.account a
+             where i.currency = :currency and i.status <> org.tradeflow.invoicing.InvoiceStatus.PAID
+               and i.documentType = org.tradeflow.invoicing.DocumentType.INVOICE
+               and i.discountPercent is not null and i.discountDueOn >= :valueDate and i.discountTaken = 0
+             order by i.id""")
+    List<PayableRow> payableWithDiscountOn(String currency, LocalDate valueDate);
 }

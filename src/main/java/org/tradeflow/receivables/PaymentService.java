@@ -116,6 +116,16 @@ public class PaymentService {
         return view(payments.findById(paymentId).orElseThrow(() -> new PaymentNotFound(paymentId)));
     }
 
+    /**
+     * The payment booked for the account under this bank reference before, if any: asked first by whoever must not
+     * fail on {@link PaymentAlreadyBooked} inside a transaction of its own (a bank statement import).
+     */
+    @Transactional(readOnly = true)
+    public Optional<Long> bookedUnder(String accountCode, String reference) {
+        return accounts.findByCode(accountCode).flatMap(account -> payments.findByAccountIdAndReference(account.getId(), reference))
+                .map(Payment::getId);
+    }
+
     /** What the account has paid and not yet applied to any invoice: it lowers the credit exposure. */
     @Transactional(readOnly = true)
     public BigDecimal unappliedCredit(long accountId) {

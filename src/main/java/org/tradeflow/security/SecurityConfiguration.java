@@ -57,6 +57,8 @@ class SecurityConfiguration {
             new RoleRule("book receipts and stock counts", HttpMethod.POST,
                     List.of("/api/v1/receipts", "/api/v1/stock-adjustments"), List.of(WAREHOUSE, ORDER_DESK)),
             new RoleRule("book payments", HttpMethod.POST, List.of("/api/v1/payments", "/api/v1/payments/**"), List.of(FINANCE)),
+            new RoleRule("import bank statements", HttpMethod.POST, List.of("/api/v1/bank-statements"), List.of(FINANCE)),
+            new RoleRule("read bank statements", HttpMethod.GET, List.of("/api/v1/bank-statements/**"), List.of(FINANCE)),
             new RoleRule("ask for price corrections", HttpMethod.POST, List.of("/api/v1/invoices/*/price-corrections"),
                     List.of(ORDER_DESK, FINANCE)),
             new RoleRule("ask for returns", HttpMethod.POST, List.of("/api/v1/returns"), List.of(ORDER_DESK)),

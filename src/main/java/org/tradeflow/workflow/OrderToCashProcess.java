@@ -76,7 +76,9 @@ public final class OrderToCashProcess {
         UserTaskApprovePriceCorrection("priceCorrectionDecision", "APPROVE", true),
         /** Of processes/return-authorisation.bpmn: four eyes against whoever asked for the return. */
         UserTaskApproveReturn("returnDecision", "APPROVE", true),
-        UserTaskInspectReturn("inspectionOutcome", "RESTOCK", false);
+        UserTaskInspectReturn("inspectionOutcome", "RESTOCK", false),
+        /** Of processes/match-payment.bpmn: finance books a bank credit the import could not match, or ignores it. */
+        UserTaskMatchPayment("matchDecision", "MATCH", false);
 
         private final String decisionVariable;
         private final String goAhead;

@@ -140,7 +140,7 @@ class TaskBriefing {
         return reason == null ? "" : reason;
     }
 
-    /** The task's name in lists: what to do, on which order (or shipment), for whom, worth how much. */
+    /** The task's name in lists: what to do, on which order (or shipment, or bank credit), for whom, worth how much. */
     static String taskName(OrderToCashProcess.UserTask task, String businessKey, String accountCode, String orderTotal) {
         String what = switch (task) {
             case UserTaskResolveOrderExceptions -> "Resolve exceptions of";
@@ -152,6 +152,7 @@ class TaskBriefing {
             case UserTaskApprovePriceCorrection -> "Approve price correction";
             case UserTaskApproveReturn -> "Approve return";
             case UserTaskInspectReturn -> "Inspect returned goods of";
+            case UserTaskMatchPayment -> "Match payment";
         };
         return what + " " + businessKey + " · " + accountCode + " · " + orderTotal;
     }

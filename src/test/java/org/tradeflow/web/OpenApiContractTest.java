@@ -138,6 +138,14 @@ class OpenApiContractTest extends IntegrationTest {
                 .replace("{code}", payer), null, Map.of(), 200);
         call("PUT", "/api/v1/accounts/{code}/credit-limit", "/api/v1/accounts/" + payer + "/credit-limit",
                 example("/api/v1/accounts/{code}/credit-limit", "put"), Map.of(), 200);
+        // the documented bank statement, under an id of its own (a statement is imported once, whatever the run)
+        String camt = xmlExample("/api/v1/bank-statements", "post").replace("<Id>DE89370400440532013000-2026-236</Id>",
+                "<Id>CONTRACT-" + System.nanoTime() + "</Id>");
+        Api.Response statement = api.postRawAs("demo", "demo", "/api/v1/bank-statements", "application/xml", camt);
+        conforms("POST", "/api/v1/bank-statements", statement, 201);
+        conforms("POST", "/api/v1/bank-statements", api.postRawAs("demo", "demo", "/api/v1/bank-statements", "application/xml", camt), 200);
+        executed.add("POST /api/v1/bank-statements");
+        call("GET", "/api/v1/bank-statements/{id}", "/api/v1/bank-statements/" + statement.json().get("id").asLong(), null, Map.of(), 200);
         // the documented return of the shipped order's first line: DAMAGED needs inspection, no approval
         String returnedSku = shipment.get("lines").get(0).get("sku").asText();
         JsonNode returnRequest = example("/api/v1/returns", "post");
@@ -402,6 +410,14 @@ class OpenApiContractTest extends IntegrationTest {
         JsonNode example = resolve(body).path("example");
         assertThat(example.isMissingNode()).as(method + " " + path + " has an example").isFalse();
         return example.isTextual() ? json.readTree(example.asText()) : example.deepCopy();
+    }
+
+    /** The documented example of a request body that is XML (a bank statement). */
+    private String xmlExample(String path, String method) {
+        JsonNode example = resolve(document.path("paths").path(path).path(method).path("requestBody").path("content")
+                .path("application/xml").path("schema")).path("example");
+        assertThat(example.isTextual()).as(method + " " + path + " has an XML example").isTrue();
+        return example.asText();
     }
 
     private String parameterExample(String path, String method, String name) {
