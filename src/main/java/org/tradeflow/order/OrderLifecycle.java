@@ -102,6 +102,16 @@ public class OrderLifecycle {
         }
     }
 
+    /** Nothing more can happen to a paid order (the caller knows why): it is closed. Anything else stays as it is. */
+    public boolean closeIfPaid(long orderId, String reason) {
+        SalesOrder order = lock(orderId);
+        if (order.getStatus() != OrderStatus.PAID) {
+            return false;
+        }
+        move(order, OrderStatus.CLOSED, "ORDER_CLOSED", reason);
+        return true;
+    }
+
     public void reject(long orderId, String reason) {
         move(get(orderId), OrderStatus.REJECTED, "ORDER_REJECTED", reason);
     }

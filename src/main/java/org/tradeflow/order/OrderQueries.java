@@ -7,7 +7,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.tradeflow.audit.AuditTrail;
 
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
@@ -107,5 +109,14 @@ public class OrderQueries {
     public List<SalesOrder> placedBetween(LocalDate from, LocalDate to) {
         return orders.findPlacedBetween(from.atStartOfDay(clock.getZone()).toInstant(),
                 to.plusDays(1).atStartOfDay(clock.getZone()).toInstant(), List.of(OrderStatus.REJECTED, OrderStatus.CANCELLED));
+    }
+
+    /** Ids of paid orders unchanged since before this instant, after the given id, ascending: candidates for closing. */
+    @Transactional(readOnly = true)
+    public List<Long> paidUnchangedSince(Instant before, long afterId, int limit) {
+        return jdbc.queryForList("""
+                select id from sales_order where status = 'PAID' and updated_at < :before and id > :after order by id limit :limit""",
+                new MapSqlParameterSource("before", Timestamp.from(before)).addValue("after", afterId).addValue("limit", limit),
+                Long.class);
     }
 }

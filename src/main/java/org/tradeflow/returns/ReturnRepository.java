@@ -5,6 +5,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +17,8 @@ interface ReturnRepository extends JpaRepository<ReturnAuthorisation, Long> {
 
     @Query("select r.id from ReturnAuthorisation r where r.rmaNumber = :rmaNumber")
     Optional<Long> findIdByRmaNumber(String rmaNumber);
+
+    boolean existsByOrderIdAndStatusIn(long orderId, Collection<ReturnStatus> statuses);
 
     @Query("select r.order.id from ReturnAuthorisation r where r.id = :id")
     Optional<Long> findOrderId(long id);

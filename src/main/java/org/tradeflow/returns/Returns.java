@@ -12,6 +12,7 @@ import org.tradeflow.invoicing.CreditNotes;
 import org.tradeflow.order.OrderLifecycle;
 import org.tradeflow.order.OrderLine;
 import org.tradeflow.order.OrderNotFound;
+import org.tradeflow.order.OrderStatus;
 import org.tradeflow.order.SalesOrder;
 import org.tradeflow.rules.RuleSetRegistry;
 
@@ -93,6 +94,9 @@ public class Returns {
             order = orders.lock(orderId);
         } catch (OrderNotFound unknown) {
             throw new InvalidInput("orderId", "no order " + orderId);
+        }
+        if (order.getStatus() == OrderStatus.CLOSED) {
+            throw new StateConflict("return.order-closed", order.getOrderNumber() + " is CLOSED: its return window is over");
         }
         Map<Integer, OrderLine> byNumber = order.getLines().stream()
                 .collect(Collectors.toMap(OrderLine::getLineNo, Function.identity(), (first, same) -> first));

@@ -2,7 +2,6 @@ package org.tradeflow.workflow;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -48,13 +47,15 @@ final class TaskDecisionGuard {
      * Completes the task with what its form allows, in one command: {@code completion} makes the engine's own
      * completion command from the accepted variables. A task that someone else completed meanwhile is reported gone
      * (404), also when the engine only notices it as missing permissions (its authorizations went with it) or as
-     * variables its listeners no longer find (the winner's commit ended the execution while this one was running).
+     * variables its listeners no longer find, or fails on an execution the winner's commit ended while this one ran.
      */
     <T> T complete(CommandExecutor executor, String taskId, Map<String, Object> submitted,
                    Function<VariableMap, Command<T>> completion) {
         try {
             return executor.execute(context -> completion.apply(accept(context, taskId, submitted)).execute(context));
-        } catch (ProcessEngineException refused) {
+        } catch (RuntimeException refused) {
+            // whatever the loser of a race tripped over (the engine may fail on the winner's ended execution with
+            // any exception), a task that is gone now was completed by someone else
             if (executor.execute(context -> context.getTaskManager().findTaskById(taskId)) == null) {
                 throw gone(taskId);
             }

@@ -10,6 +10,7 @@ import org.tradeflow.support.IntegrationTest;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +30,9 @@ class ReturnAuthorisationTest extends IntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    OrderClosing orderClosing;
 
     @Test
     void damagedGoodsGetAnRmaAtOnceAreSetAsideForInspectionAndTheAcceptedOnesAreCredited() {
@@ -232,6 +236,39 @@ class ReturnAuthorisationTest extends IntegrationTest {
         assertThat(closed.get("lines").get(0).get("refused").asInt()).isEqualTo(1);
         assertThat(closed.get("creditNotes")).isEmpty();
         assertThat(fixtures.onHand(delivered.sku(), "WH-DE")).as("the refused unit never went back into stock").isEqualTo(47);
+    }
+
+    @Test
+    void aPaidOrderClosesOnceItsReturnWindowIsOverAndNoReturnIsOpen() {
+        Delivered settled = delivered("ACME-DE", 2);
+        Delivered returning = delivered("ACME-DE", 2);
+        Delivered recent = delivered("ACME-DE", 2);
+        for (Delivered delivered : List.of(settled, returning, recent)) {
+            pay(delivered);
+        }
+        askForReturn(returning, "DEFECTIVE", 1);
+        jdbc.update("update sales_order set updated_at = now() - interval '366 days' where id in (?, ?)",
+                settled.order().get("id").asLong(), returning.order().get("id").asLong());
+
+        orderClosing.closeSettledOrders();
+
+        JsonNode closed = reload(settled.order());
+        assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
+        assertThat(closed.get("audit").findValuesAsText("action")).contains("ORDER_CLOSED");
+        assertThat(reload(returning.order()).get("status").asText()).as("a return is open").isEqualTo("PAID");
+        assertThat(reload(recent.order()).get("status").asText()).as("still inside the window").isEqualTo("PAID");
+        assertProblem(askForReturn(settled, "DEFECTIVE", 1), 409, "CLOSED");
+    }
+
+    private void pay(Delivered delivered) {
+        JsonNode invoice = delivered.invoice();
+        Api.Response paid = api.postAs("fiona", "demo", "/api/v1/payments", Map.of("accountCode", invoice.get("accountCode").asText(),
+                "amount", invoice.get("grossTotal").decimalValue(), "currency", invoice.get("currency").asText(),
+                "valueDate", LocalDate.now().toString(), "reference", "WIRE-" + System.nanoTime(),
+                "allocations", List.of(Map.of("invoiceId", invoice.get("id").asLong(), "amount", invoice.get("grossTotal").decimalValue()))));
+        assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+        processes.awaitEventsHandled();
+        assertThat(reload(delivered.order()).get("status").asText()).isEqualTo("PAID");
     }
 
     /** An order of a product shipped whole from WH-DE (50 in stock) and invoiced. */
