@@ -24,11 +24,13 @@ import java.util.Map;
  * PDF/A may not lean on the reader's fonts), the sRGB output intent PDF/A asks for, and no resource fetched from
  * anywhere, so text a customer typed cannot make the renderer read a file or call a URL.
  * <p>
+ * Other modules' letters (dunning's reminders) are rendered the same way, from templates of their own.
+ * <p>
  * The templates are read in Thymeleaf's XML mode: the renderer parses XHTML, and XML mode escapes every text it
  * inserts as XML.
  */
 @Component
-class PdfDocuments {
+public class PdfDocuments {
 
     /** The family every template's CSS names, for text and the page margins alike. */
     static final String FONT_FAMILY = "DejaVu Sans";
@@ -49,7 +51,7 @@ class PdfDocuments {
     }
 
     /** The named template filled with these variables, as a PDF/A-3b. */
-    byte[] render(String template, Map<String, Object> variables) {
+    public byte[] render(String template, Map<String, Object> variables) {
         String xhtml = templates.process(template, new Context(Locale.ENGLISH, variables));
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
         try {

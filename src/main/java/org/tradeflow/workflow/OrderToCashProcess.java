@@ -73,7 +73,9 @@ public final class OrderToCashProcess {
         UserTaskChaseBackorder(null, null, false),
         UserTaskChaseDispatch(null, null, false),
         /** Of processes/price-correction.bpmn: four eyes against whoever asked for the correction. */
-        UserTaskApprovePriceCorrection("priceCorrectionDecision", "APPROVE", true);
+        UserTaskApprovePriceCorrection("priceCorrectionDecision", "APPROVE", true),
+        /** Of processes/dunning.bpmn: finance calls the customer about an invoice at its last dunning level. */
+        UserTaskCallCustomer("callOutcome", "PAYMENT_PROMISED", false);
 
         private final String decisionVariable;
         private final String goAhead;

@@ -150,6 +150,7 @@ class TaskBriefing {
             case UserTaskChaseBackorder -> "Chase backorder";
             case UserTaskChaseDispatch -> "Chase dispatch of";
             case UserTaskApprovePriceCorrection -> "Approve price correction";
+            case UserTaskCallCustomer -> "Call customer about";
         };
         return what + " " + businessKey + " · " + accountCode + " · " + orderTotal;
     }
