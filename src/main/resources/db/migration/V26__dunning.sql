@@ -51,7 +51,9 @@ create index invoice_dispute_account_idx on invoice_dispute (account_code) where
 -- disputed. Derived every time it is asked, never a flag that could drift; whether the invoice is still unpaid is
 -- asked of invoicing (a paid invoice blocks nothing, whatever its last reminder said).
 create view dunning_block as
-select latest.account_code, latest.invoice_id, latest.invoice_number, latest.level, latest.issued_on
-  from (select distinct on (n.invoice_id) n.* from dunning_notice n order by n.invoice_id, n.level desc) latest
- where latest.blocks_orders
-   and not exists (select 1 from invoice_dispute d where d.invoice_id = latest.invoice_id and d.lifted_at is null);
+select n.account_code, n.invoice_id, n.invoice_number, n.level, n.issued_on
+  from dunning_notice n
+ where n.blocks_orders
+   -- the latest level only (written so that the credit check's account filter reaches dunning_notice_account_idx)
+   and not exists (select 1 from dunning_notice later where later.invoice_id = n.invoice_id and later.level > n.level)
+   and not exists (select 1 from invoice_dispute d where d.invoice_id = n.invoice_id and d.lifted_at is null);

@@ -125,15 +125,13 @@ class DunningRecords {
                 Map.of("code", accountCode), (rs, row) -> new Block(rs.getLong("invoice_id"), rs.getString("invoice_number"), rs.getInt("level")));
     }
 
-    /** Of these invoice numbers, those that were dunned, with their invoice ids. */
-    Map<String, Long> invoiceIds(Collection<String> invoiceNumbers) {
+    /** The account's invoices that got a final notice (finance calls about them), invoice number to id. */
+    Map<String, Long> finalNotices(String accountCode) {
         Map<String, Long> ids = new HashMap<>();
-        if (!invoiceNumbers.isEmpty()) {
-            jdbc.query("select distinct invoice_number, invoice_id from dunning_notice where invoice_number in (:numbers)",
-                    Map.of("numbers", invoiceNumbers), rs -> {
-                        ids.put(rs.getString("invoice_number"), rs.getLong("invoice_id"));
-                    });
-        }
+        jdbc.query("select invoice_number, invoice_id from dunning_notice where account_code = :code and call_customer",
+                Map.of("code", accountCode), rs -> {
+                    ids.put(rs.getString("invoice_number"), rs.getLong("invoice_id"));
+                });
         return ids;
     }
 

@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Currency;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -87,7 +86,7 @@ public class DunningService {
             workflow.callCustomer(new DunningWorkflow.CallBriefing(invoiceId, notice.invoiceNumber(), level,
                     "**" + invoice.getAccount().getName() + "** (" + notice.accountCode() + ") has not paid invoice **"
                             + notice.invoiceNumber() + "**, due " + invoice.getDueOn() + ", " + daysOverdue + " days overdue: "
-                            + "**" + notice.totalDue().toPlainString() + " " + notice.currency() + "** with fee and interest. "
+                            + "**" + notice.totalDue().setScale(minorUnits, RoundingMode.HALF_UP).toPlainString() + " " + notice.currency() + "** with fee and interest. "
                             + "Reminder level " + level + " (final notice) went out on " + today
                             + (notice.blocksOrders() ? "; new orders of the account are held." : ".")));
         }
@@ -156,10 +155,13 @@ public class DunningService {
                 records.recordCall(invoiceId, notice.level(), outcome, comment, by, clock.instant()));
     }
 
-    /** Of these invoices, the ones settled in full now end the finance call they may wait for. */
+    /**
+     * Money or credit reached the account: each of its invoices at the last level that is settled in full now ends the
+     * finance call it may wait for (asked by account, as a credit note settles invoices without naming them).
+     */
     @Transactional
-    void settled(List<String> invoiceNumbers) {
-        records.invoiceIds(invoiceNumbers).forEach((number, invoiceId) -> {
+    void settled(String accountCode) {
+        records.finalNotices(accountCode).forEach((number, invoiceId) -> {
             if (invoices.get(invoiceId).getStatus() == InvoiceStatus.PAID) {
                 workflow.stop(number);
             }

@@ -94,6 +94,8 @@ class DunningTest extends IntegrationTest {
         assertThat(call).isNotNull();
         assertThat(call.getName()).isEqualTo("Call customer about " + invoiceNumber);
         assertThat(processes.candidateGroups(call)).containsExactly("finance");
+        assertThat(processes.formData(call).get("callSummary").asText()).contains(invoiceNumber, "40 days overdue",
+                "519.93 EUR", "new orders of the account are held");
         assertThat(completeCall("wendy", call, "PAYMENT_PROMISED", "x").status()).isEqualTo(403);
         Api.Response called = completeCall("fiona", call, "PAYMENT_PROMISED", "Mr Berg promises payment by Friday");
         assertThat(called.status()).as(called.body()).isEqualTo(204);
