@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.tradeflow.support.Api;
 import org.tradeflow.support.IntegrationTest;
 
@@ -17,6 +18,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tradeflow.support.OrderRequests.anOrder;
@@ -39,6 +45,9 @@ class DunningTest extends IntegrationTest {
 
     @Autowired
     ObjectMapper objectMapper;
+
+    @Autowired
+    TransactionTemplate transaction;
 
     @Test
     void anOverdueInvoiceClimbsTheLevelsUntilFinanceCallsTheCustomer() throws IOException {
@@ -127,6 +136,43 @@ class DunningTest extends IntegrationTest {
             assertThat(new PDFTextStripper().getText(document)).contains("Payment reminder", "escaped your attention")
                     .doesNotContain("final notice", "are held");
         }
+    }
+
+    @Test
+    void anInvoiceAnotherTransactionHoldsIsLeftForTheNextRunAndALevelIsSentOnceWhenServersRunTogether() throws Exception {
+        String account = fixtures.accountLike("ACME-DE");
+        long invoiceId = fixtures.openingBalance(account, "500.00", LocalDate.now().minusDays(40));
+        String invoiceNumber = invoiceNumber(invoiceId);
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread otherServer = new Thread(() -> transaction.executeWithoutResult(status -> {
+            jdbc.queryForList("select id from invoice where id = ? for update", invoiceId);
+            locked.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        otherServer.start();
+        assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
+
+        run.run(); // not waiting for the lock
+        assertThat(dunning(invoiceId).get("level").asInt()).isZero();
+        release.countDown();
+        otherServer.join();
+
+        ExecutorService servers = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> runs = List.of(servers.submit(run::run), servers.submit(run::run));
+            for (Future<Integer> each : runs) {
+                each.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            servers.shutdown();
+        }
+        assertThat(dunning(invoiceId).get("notices")).hasSize(1);
+        assertThat(announced(invoiceNumber)).isEqualTo(1);
     }
 
     @Test
