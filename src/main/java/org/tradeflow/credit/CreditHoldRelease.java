@@ -10,6 +10,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.tradeflow.account.Account;
 import org.tradeflow.account.AccountRepository;
 import org.tradeflow.account.CreditLimitChanged;
+import org.tradeflow.dunning.DunningBlocks;
+import org.tradeflow.dunning.InvoiceDisputed;
 import org.tradeflow.invoicing.CreditNoteIssued;
 import org.tradeflow.invoicing.InvoiceDocuments;
 import org.tradeflow.order.OrderLifecycle;
@@ -28,7 +30,9 @@ import java.util.List;
  * When a payment arrives, credit is issued or applied, or the credit limit is raised, the account's orders on credit
  * hold are checked again, in the order they are released (highest allocation priority, then oldest): each that now fits within the limit goes
  * on by message, and its finance task disappears. The first that does not fit stops the round, so a smaller order
- * never overtakes one before it. Nothing is released while the account has overdue invoices.
+ * never overtakes one before it. Nothing is released while the account has overdue invoices (a disputed one does not
+ * count: the customer is not asked to pay it meanwhile) or while its dunning holds its orders; a payment that settles
+ * the invoice dunning held them for, or a dispute of it, releases them.
  * <p>
  * The events come from the publication registry: a crash before every release is through delivers them again, and a
  * release already through finds no task waiting the second time.
@@ -44,11 +48,14 @@ class CreditHoldRelease {
     private final InvoiceDocuments invoices;
     private final OrderWorkflow workflow;
     private final OrderLifecycle orders;
+    private final DunningBlocks dunning;
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
 
     CreditHoldRelease(AccountRepository accounts, CreditService credit, OrderQueries orderQueries, InvoiceDocuments invoices,
-                      OrderWorkflow workflow, OrderLifecycle orders, Clock clock, PlatformTransactionManager transactions) {
+                      OrderWorkflow workflow, OrderLifecycle orders, DunningBlocks dunning, Clock clock,
+                      PlatformTransactionManager transactions) {
+        this.dunning = dunning;
         this.accounts = accounts;
         this.credit = credit;
         this.orderQueries = orderQueries;
@@ -85,14 +92,26 @@ class CreditHoldRelease {
         }
     }
 
+    /** A disputed invoice no longer holds the account's orders. */
+    @ApplicationModuleListener(id = "credit-hold-release/invoice-disputed")
+    void invoiceDisputed(InvoiceDisputed disputed) {
+        if (disputed.open()) {
+            release(disputed.accountCode(), "Invoice " + disputed.invoiceNumber() + " disputed (" + disputed.by() + ")");
+        }
+    }
+
     private void release(String accountCode, String why) {
         Account account = accounts.findByCode(accountCode).orElseThrow();
         List<HeldOrder> held = orderQueries.heldForCredit(account.getId());
         if (held.isEmpty()) {
             return;
         }
-        if (invoices.anyOverdue(account.getId(), LocalDate.now(clock))) {
+        if (invoices.anyOverdueExcept(account.getId(), LocalDate.now(clock), dunning.disputedInvoiceIds(accountCode))) {
             log.info("{}: {} orders stay on credit hold, the account has overdue invoices", accountCode, held.size());
+            return;
+        }
+        if (dunning.holdReason(accountCode).isPresent()) {
+            log.info("{}: {} orders stay on credit hold, dunning holds them", accountCode, held.size());
             return;
         }
         BigDecimal exposure = credit.exposureWithout(account.getId(), CreditService.NO_ORDER)

@@ -2,6 +2,7 @@ package org.tradeflow.credit;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.tradeflow.dunning.DunningBlocks;
 import org.tradeflow.invoicing.InvoiceDocuments;
 import org.tradeflow.order.OrderLifecycle;
 import org.tradeflow.order.OrderQueries;
@@ -14,7 +15,8 @@ import java.util.Objects;
 /**
  * Credit exposure = what the account owes on its unpaid invoices − its unapplied credit (payments and credit notes
  * not applied yet) + the uninvoiced value of
- * its other open orders + this order, measured against the account's credit limit.
+ * its other open orders + this order, measured against the account's credit limit. An account whose dunning holds its
+ * new orders (an unpaid invoice at a level of dunning.xlsx that blocks orders) is held whatever its exposure.
  */
 @Service
 @Transactional
@@ -24,18 +26,24 @@ public class CreditService {
     private final OrderQueries orderQueries;
     private final InvoiceDocuments invoices;
     private final PaymentService payments;
+    private final DunningBlocks dunning;
 
-    CreditService(OrderLifecycle orders, OrderQueries orderQueries, InvoiceDocuments invoices, PaymentService payments) {
+    CreditService(OrderLifecycle orders, OrderQueries orderQueries, InvoiceDocuments invoices, PaymentService payments,
+                  DunningBlocks dunning) {
         this.orders = orders;
         this.orderQueries = orderQueries;
         this.invoices = invoices;
         this.payments = payments;
+        this.dunning = dunning;
     }
 
-    /** Checks the order against its account's credit limit and records the outcome (a hold when it is over). */
+    /**
+     * Checks the order against its account's credit limit and its dunning, and records the outcome (a hold when it is
+     * over the limit or dunning holds the account's orders).
+     */
     public CreditCheck check(long orderId) {
         CreditCheck check = position(orderId);
-        if (check.withinLimit()) {
+        if (check.available()) {
             orders.note(orderId, "CREDIT_OK", check.describe());
         } else {
             orders.holdForCredit(orderId, check.describe());
@@ -48,7 +56,7 @@ public class CreditService {
     public CreditCheck position(long orderId) {
         SalesOrder order = orders.get(orderId);
         return new CreditCheck(exposureWithout(order.getAccount().getId(), orderId), order.getNetTotal(),
-                order.getAccount().getCreditLimit(), order.getCurrency());
+                order.getAccount().getCreditLimit(), order.getCurrency(), dunning.holdReason(order.getAccount().getCode()).orElse(null));
     }
 
     /**
@@ -66,8 +74,11 @@ public class CreditService {
     /** No order has this id: {@link #exposureWithout} counts every open order. */
     static final long NO_ORDER = -1;
 
-    /** {@code otherExposure}: open invoices and the account's other open orders; {@code exposure} adds this order. */
-    public record CreditCheck(BigDecimal otherExposure, BigDecimal orderValue, BigDecimal limit, String currency) {
+    /**
+     * {@code otherExposure}: open invoices and the account's other open orders; {@code exposure} adds this order.
+     * {@code dunningHold}: why dunning holds the account's orders, null when it does not.
+     */
+    public record CreditCheck(BigDecimal otherExposure, BigDecimal orderValue, BigDecimal limit, String currency, String dunningHold) {
 
         public BigDecimal exposure() {
             return otherExposure.add(orderValue);
@@ -77,8 +88,13 @@ public class CreditService {
             return exposure().compareTo(limit) <= 0;
         }
 
+        /** The order may go on: within the limit, and not held by dunning. */
+        public boolean available() {
+            return withinLimit() && dunningHold == null;
+        }
+
         String describe() {
-            return "Exposure " + exposure().toPlainString() + " " + currency + (withinLimit() ? " within" : " exceeds")
+            return (dunningHold == null ? "" : dunningHold + ". ") + "Exposure " + exposure().toPlainString() + " " + currency + (withinLimit() ? " within" : " exceeds")
                     + " the credit limit of " + limit.toPlainString() + " " + currency;
         }
     }

@@ -12,6 +12,8 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.springframework.data.domain.PageRequest;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -54,6 +56,36 @@ public class InvoiceDocuments implements OrderDocuments.Invoices {
     @Transactional(readOnly = true)
     public boolean anyOverdue(long accountId, LocalDate today) {
         return invoices.anyOverdue(accountId, today);
+    }
+
+    /**
+     * Whether anything the account owes is past its due date, leaving out some invoices (disputed ones, which the
+     * customer is not asked to pay while the dispute is open).
+     */
+    @Transactional(readOnly = true)
+    public boolean anyOverdueExcept(long accountId, LocalDate today, Collection<Long> invoiceIds) {
+        return invoiceIds.isEmpty() ? invoices.anyOverdue(accountId, today) : invoices.anyOverdueExcept(accountId, today, invoiceIds);
+    }
+
+    /** Up to {@code limit} ids of invoices not paid in full past their due date, in id order after {@code afterId}. */
+    @Transactional(readOnly = true)
+    public List<Long> overdueIds(LocalDate today, long afterId, int limit) {
+        return invoices.overdueIds(today, afterId, PageRequest.of(0, limit));
+    }
+
+    /**
+     * The invoice, locked until this transaction ends; empty when it does not exist or another transaction holds it
+     * (a payment being applied, another server's dunning run), which then is not waited for.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Invoice> lockUnlessLocked(long invoiceId) {
+        return invoices.lockUnlessLocked(invoiceId);
+    }
+
+    /** One invoice or credit note, with its account. */
+    @Transactional(readOnly = true)
+    public Invoice get(long invoiceId) {
+        return invoices.findById(invoiceId).orElseThrow(() -> new InvoiceNotFound(invoiceId));
     }
 
     /** The account's invoices issued on or before a day, oldest first: what a statement of account lists. */

@@ -5,6 +5,8 @@ import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.QueryHints;
+import jakarta.persistence.QueryHint;
 import org.springframework.data.repository.query.Param;
 
 import org.tradeflow.order.OrderStatus;
@@ -153,4 +155,22 @@ public interface InvoiceRepository extends JpaRepository<Invoice, Long> {
                and i.discountPercent is not null and i.discountDueOn >= :valueDate and i.discountTaken = 0
              order by i.id""")
     List<PayableRow> payableWithDiscountOn(String currency, LocalDate valueDate);
+
+    /** Ids of the invoices not paid in full past their due date, in id order after {@code afterId}: what dunning looks at. */
+    @Query("""
+            select i.id from Invoice i where i.status <> org.tradeflow.invoicing.InvoiceStatus.PAID and i.dueOn < :today
+               and i.documentType = org.tradeflow.invoicing.DocumentType.INVOICE and i.id > :afterId order by i.id""")
+    List<Long> overdueIds(LocalDate today, long afterId, Pageable page);
+
+    /** The invoice, locked; empty when another transaction holds it (a payment being applied, another server's dunning run). */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @QueryHints(@QueryHint(name = "jakarta.persistence.lock.timeout", value = "-2")) // -2: skip locked
+    @Query("select i from Invoice i join fetch i.account where i.id = :id")
+    Optional<Invoice> lockUnlessLocked(long id);
+
+    @Query("""
+            select count(i) > 0 from Invoice i
+             where i.account.id = :accountId and i.status <> org.tradeflow.invoicing.InvoiceStatus.PAID and i.dueOn < :today
+               and i.documentType = org.tradeflow.invoicing.DocumentType.INVOICE and i.id not in :except""")
+    boolean anyOverdueExcept(long accountId, LocalDate today, Collection<Long> except);
 }

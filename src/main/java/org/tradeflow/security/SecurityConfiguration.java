@@ -64,6 +64,8 @@ class SecurityConfiguration {
             new RoleRule("ask for returns", HttpMethod.POST, List.of("/api/v1/returns"), List.of(ORDER_DESK)),
             new RoleRule("record inspections of returned goods", HttpMethod.POST, List.of("/api/v1/returns/*/inspection"),
                     List.of(WAREHOUSE)),
+            new RoleRule("dispute invoices", HttpMethod.POST, List.of("/api/v1/invoices/*/dispute"), List.of(ORDER_DESK, FINANCE)),
+            new RoleRule("lift invoice disputes", HttpMethod.DELETE, List.of("/api/v1/invoices/*/dispute"), List.of(FINANCE)),
             new RoleRule("set credit limits", HttpMethod.PUT, List.of("/api/v1/accounts/*/credit-limit"), List.of(FINANCE)),
             // calling orders off or cutting them is the order desk's (and its integration users') job
             new RoleRule("cancel or change orders", HttpMethod.POST, List.of("/api/v1/orders/*/cancel",

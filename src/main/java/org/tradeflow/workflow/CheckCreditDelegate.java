@@ -16,7 +16,7 @@ class CheckCreditDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        boolean available = credit.check(ProcessVariables.orderId(execution)).withinLimit();
+        boolean available = credit.check(ProcessVariables.orderId(execution)).available();
         execution.setVariable(OrderToCashProcess.Variables.CREDIT_AVAILABLE, available);
     }
 }

@@ -78,7 +78,9 @@ public final class OrderToCashProcess {
         UserTaskApproveReturn("returnDecision", "APPROVE", true),
         UserTaskInspectReturn("inspectionOutcome", "RESTOCK", false),
         /** Of processes/match-payment.bpmn: finance books a bank credit the import could not match, or ignores it. */
-        UserTaskMatchPayment("matchDecision", "MATCH", false);
+        UserTaskMatchPayment("matchDecision", "MATCH", false),
+        /** Of processes/dunning.bpmn: finance calls the customer about an invoice at its last dunning level. */
+        UserTaskCallCustomer("callOutcome", "PAYMENT_PROMISED", false);
 
         private final String decisionVariable;
         private final String goAhead;

@@ -153,6 +153,7 @@ class TaskBriefing {
             case UserTaskApproveReturn -> "Approve return";
             case UserTaskInspectReturn -> "Inspect returned goods of";
             case UserTaskMatchPayment -> "Match payment";
+            case UserTaskCallCustomer -> "Call customer about";
         };
         return what + " " + businessKey + " · " + accountCode + " · " + orderTotal;
     }

@@ -39,6 +39,7 @@ class HotQueryIndexTest extends IntegrationTest {
             movements of an order               | stock_movement_order_idx            | select kind, reserved_delta from stock_movement where order_id = 1
             backorders a receipt wakes          | sales_order_open_backorder_idx      | select o.order_number from sales_order o where o.status in ('BACKORDERED', 'PARTIALLY_SHIPPED') and exists (select 1 from order_line l where l.order_id = o.id and l.product_id in (1, 2)) order by o.allocation_priority desc, o.created_at, o.id
             open orders of an account (credit)  | sales_order_account_status_idx      | select sum(net_total) from sales_order where account_id = 1 and id <> 2 and status in ('RECEIVED', 'ALLOCATED', 'BACKORDERED')
+            what dunning holds (credit)         | dunning_notice_account_idx          | select invoice_id, level from dunning_block where account_code = 'ACME-DE'
             events not yet published            | outbox_event_unpublished_idx        | select id, event_type, payload from outbox_event where published_at is null order by id limit 100
             """)
     void hotQueryUsesItsIndex(String useCase, String index, String sql) {

@@ -34,6 +34,9 @@ class OpenApiContractTest extends IntegrationTest {
             "POST /api/v1/rules/tables/{name}/versions/{version}/activate", "changes the live rules (RuleGovernanceTest)",
             "POST /api/v1/rules/tables/{name}/preview", "takes a spreadsheet, not JSON (RuleImpactPreviewTest)");
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.tradeflow.dunning.DunningRun dunningRun;
+
     private final ObjectMapper json = new ObjectMapper();
     private final Set<String> executed = new TreeSet<>();
     private JsonNode document;
@@ -162,6 +165,19 @@ class OpenApiContractTest extends IntegrationTest {
         String returnPath = "/api/v1/returns/" + authorised.get("id").asLong();
         call("POST", "/api/v1/returns/{id}/inspection", returnPath + "/inspection", inspection, Map.of(), 200);
         call("GET", "/api/v1/returns/{id}", returnPath, null, Map.of(), 200);
+        // an invoice of an account of its own, 40 days overdue, dunned by the daily run; its reminder and letter; a dispute
+        long overdue = fixtures.openingBalance(fixtures.accountLike("ACME-DE"), "500.00", java.time.LocalDate.now().minusDays(40));
+        dunningRun.run();
+        String overduePath = "/api/v1/invoices/" + overdue;
+        call("GET", "/api/v1/invoices/{id}/dunning-notices", overduePath + "/dunning-notices", null, Map.of(), 200);
+        call("GET", "/api/v1/invoices/{id}/dunning-notices/{level}", overduePath + "/dunning-notices/1", null, Map.of(), 200);
+        Api.Document letter = api.getDocument(overduePath + "/dunning-notices/1", "application/pdf");
+        assertThat(letter.status()).as(letter.text()).isEqualTo(200);
+        assertThat(documented("GET", "/api/v1/invoices/{id}/dunning-notices/{level}", 200).path("content").has("application/pdf")).isTrue();
+        JsonNode dispute = example("/api/v1/invoices/{id}/dispute", "post");
+        call("POST", "/api/v1/invoices/{id}/dispute", overduePath + "/dispute", dispute, Map.of(), 201);
+        call("POST", "/api/v1/invoices/{id}/dispute", overduePath + "/dispute", dispute, Map.of(), 200);
+        call("DELETE", "/api/v1/invoices/{id}/dispute", overduePath + "/dispute", null, Map.of(), 204);
 
         call("GET", "/api/v1/rules/tables", "/api/v1/rules/tables", null, Map.of(), 200);
         call("GET", "/api/v1/rules/tables/{name}/versions", "/api/v1/rules/tables/pricing/versions", null, Map.of(), 200);
@@ -220,7 +236,7 @@ class OpenApiContractTest extends IntegrationTest {
                 return;
             }
             String url = path.getKey().replace("{name}", "pricing").replace("{version}", "1").replace("{id}", "1")
-                    .replace("{checksum}", "0000").replace("{code}", "ACME-DE");
+                    .replace("{checksum}", "0000").replace("{code}", "ACME-DE").replace("{level}", "1");
             Api.Response response = api.get(url + "?orderNo=SO-100001");
             if (response.status() != 400 || !response.isProblem()
                     || !response.json().path("errors").path(0).path("field").asText().equals("orderNo")) {
@@ -290,10 +306,16 @@ class OpenApiContractTest extends IntegrationTest {
         Api.Response response = switch (method) {
             case "GET" -> api.get(url);
             case "PUT" -> api.putAs("demo", "demo", url, "application/json", body.toString().getBytes(StandardCharsets.UTF_8));
+            case "DELETE" -> api.requestAs("demo", "demo", "DELETE", url, null);
             default -> api.post(url, body == null ? "" : body.toString(), headers);
         };
         assertThat(response.status()).as(method + " " + url + ": " + response.body()).isEqualTo(expected);
-        conforms(method, documentedPath, response, expected);
+        if (expected == 204) {
+            assertThat(response.body()).isEmpty();
+            assertThat(documented(method, documentedPath, 204).has("content")).as("204 has no content").isFalse();
+        } else {
+            conforms(method, documentedPath, response, expected);
+        }
         executed.add(method + " " + documentedPath);
         return response;
     }

@@ -117,15 +117,18 @@ class CamundaHardeningTest extends IntegrationTest {
                 Map.of());
         Api.Response correction = api.postAs("demo", "demo", "/engine-rest/process-definition/key/price-correction/start",
                 Map.of("variables", Map.of("priceCorrectionId", Map.of("value", 1, "type", "Long"))));
+        Api.Response call = api.postAs("demo", "demo", "/engine-rest/process-definition/key/dunning/start",
+                Map.of("variables", Map.of("invoiceId", Map.of("value", 1, "type", "Long"))));
         Api.Response startable = api.getAs("demo", "demo", "/engine-rest/process-definition?startableInTasklist=true&latestVersion=true");
 
         assertThat(started.status()).as(started.body()).isEqualTo(400);
         assertThat(started.json().get("detail").asText()).contains("not by hand");
         assertThat(withoutOrder.status()).as(withoutOrder.body()).isEqualTo(400);
         assertThat(correction.status()).as("a price correction is asked for through the API, then decided").isEqualTo(400);
+        assertThat(call.status()).as("finance's call is started by the dunning run's final notice").isEqualTo(400);
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("order-to-cash").count()).isEqualTo(before);
         assertThat(startable.status()).as(startable.body()).isEqualTo(200);
-        assertThat(startable.json().findValuesAsText("key")).doesNotContain("order-to-cash", "shipment-fulfilment");
+        assertThat(startable.json().findValuesAsText("key")).doesNotContain("order-to-cash", "shipment-fulfilment", "dunning");
         assertThat(api.getAs("demo", "demo", "/engine-rest/process-definition?latestVersion=true").json().findValuesAsText("key"))
                 .as("deployed, only not offered").contains("order-to-cash", "shipment-fulfilment");
         // the list Tasklist's "Start process" dialog asks for, in a signed-in Tasklist session
