@@ -58,6 +58,19 @@ public class Account {
         this.creditLimit = limit;
     }
 
+    /** Where invoices go and on which terms: applies to invoices issued from now on (issued ones keep theirs). */
+    void changeBilling(BillingDetails billing) {
+        this.name = billing.name();
+        this.street = billing.street();
+        this.postalCode = billing.postalCode();
+        this.city = billing.city();
+        this.country = billing.country();
+        this.vatId = billing.vatId();
+        this.paymentTermsDays = billing.paymentTermsDays();
+        this.earlyPaymentPercent = billing.earlyPaymentPercent();
+        this.earlyPaymentDays = billing.earlyPaymentDays();
+    }
+
     public Long getId() { return id; }
     public String getCode() { return code; }
     public String getName() { return name; }

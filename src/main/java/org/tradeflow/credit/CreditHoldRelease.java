@@ -55,13 +55,13 @@ class CreditHoldRelease {
     CreditHoldRelease(AccountRepository accounts, CreditService credit, OrderQueries orderQueries, InvoiceDocuments invoices,
                       OrderWorkflow workflow, OrderLifecycle orders, DunningBlocks dunning, Clock clock,
                       PlatformTransactionManager transactions) {
-        this.dunning = dunning;
         this.accounts = accounts;
         this.credit = credit;
         this.orderQueries = orderQueries;
         this.invoices = invoices;
         this.workflow = workflow;
         this.orders = orders;
+        this.dunning = dunning;
         this.clock = clock;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);

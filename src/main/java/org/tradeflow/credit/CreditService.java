@@ -56,7 +56,8 @@ public class CreditService {
     public CreditCheck position(long orderId) {
         SalesOrder order = orders.get(orderId);
         return new CreditCheck(exposureWithout(order.getAccount().getId(), orderId), order.getNetTotal(),
-                order.getAccount().getCreditLimit(), order.getCurrency(), dunning.holdReason(order.getAccount().getCode()).orElse(null));
+                order.getAccount().getCreditLimit(), order.getCurrency(),
+                dunning.holdReason(order.getAccount().getCode()).orElse(null));
     }
 
     /**
@@ -94,8 +95,8 @@ public class CreditService {
         }
 
         String describe() {
-            return (dunningHold == null ? "" : dunningHold + ". ") + "Exposure " + exposure().toPlainString() + " " + currency + (withinLimit() ? " within" : " exceeds")
-                    + " the credit limit of " + limit.toPlainString() + " " + currency;
+            return (dunningHold == null ? "" : dunningHold + ". ") + "Exposure " + exposure().toPlainString() + " " + currency
+                    + (withinLimit() ? " within" : " exceeds") + " the credit limit of " + limit.toPlainString() + " " + currency;
         }
     }
 }

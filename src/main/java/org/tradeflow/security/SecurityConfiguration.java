@@ -67,6 +67,8 @@ class SecurityConfiguration {
             new RoleRule("dispute invoices", HttpMethod.POST, List.of("/api/v1/invoices/*/dispute"), List.of(ORDER_DESK, FINANCE)),
             new RoleRule("lift invoice disputes", HttpMethod.DELETE, List.of("/api/v1/invoices/*/dispute"), List.of(FINANCE)),
             new RoleRule("set credit limits", HttpMethod.PUT, List.of("/api/v1/accounts/*/credit-limit"), List.of(FINANCE)),
+            new RoleRule("set billing details and payment terms", HttpMethod.PUT, List.of("/api/v1/accounts/*/billing"),
+                    List.of(FINANCE)),
             // calling orders off or cutting them is the order desk's (and its integration users') job
             new RoleRule("cancel or change orders", HttpMethod.POST, List.of("/api/v1/orders/*/cancel",
                     "/api/v1/orders/*/changes", "/api/v1/orders/*/substitution"), List.of(ORDER_DESK)));

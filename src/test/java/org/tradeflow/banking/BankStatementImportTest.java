@@ -330,10 +330,6 @@ class BankStatementImportTest extends IntegrationTest {
         return api.postAs(user, "demo", "/engine-rest/task/" + task.getId() + "/complete", Map.of("variables", variables));
     }
 
-    private static Map<String, Object> string(String value) {
-        return Map.of("value", value, "type", "String");
-    }
-
     /** A list price of this test's own, so that no other test's open invoice owes what this one does. */
     private static String oddPrice() {
         return new BigDecimal(ThreadLocalRandom.current().nextInt(100_00, 900_00)).movePointLeft(2).toPlainString();
@@ -354,21 +350,6 @@ class BankStatementImportTest extends IntegrationTest {
 
     /** An invoice of the account through the normal flow: order, allocation, dispatch, invoicing. */
     private JsonNode invoiceOf(String account, String price, int quantity) {
-        String sku = fixtures.product(Map.of("WH-DE", 50), price);
-        JsonNode order = submitAndRun(anOrder().forAccount(account).line(sku, quantity).body());
-        for (JsonNode shipment : reload(order).get("shipments")) {
-            dispatch(shipment);
-        }
-        processes.runJobs(order.get("orderNumber").asText());
-        processes.awaitEventsHandled();
-        JsonNode found = api.get("/api/v1/invoices?orderId=" + order.get("id").asLong() + "&documentType=INVOICE").json();
-        assertThat(found).as(reload(order).toString()).hasSize(1);
-        return api.get("/api/v1/invoices/" + found.get(0).get("id").asLong()).json();
-    }
-
-    private static void assertProblem(Api.Response response, int status, String mentioned) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.body()).contains(mentioned);
+        return invoiceOf(anOrder().forAccount(account).line(fixtures.product(Map.of("WH-DE", 50), price), quantity).body());
     }
 }

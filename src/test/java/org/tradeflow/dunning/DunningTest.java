@@ -353,10 +353,4 @@ class DunningTest extends IntegrationTest {
         return api.postAs(user, "demo", "/engine-rest/task/" + task.getId() + "/complete", Map.of("variables",
                 Map.of("callOutcome", Map.of("value", outcome, "type", "String"), "decisionComment", Map.of("value", comment, "type", "String"))));
     }
-
-    private static void assertProblem(Api.Response response, int status, String mentioned) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.body()).contains(mentioned);
-    }
 }

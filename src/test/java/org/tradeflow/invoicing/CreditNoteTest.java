@@ -205,26 +205,4 @@ class CreditNoteTest extends IntegrationTest {
         return api.postAs(user, "demo", "/engine-rest/task/" + task.getId() + "/complete", Map.of("variables",
                 Map.of("priceCorrectionDecision", string(decision), "decisionComment", string(comment))));
     }
-
-    private static void assertProblem(Api.Response response, int status, String mentioned) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.body()).contains(mentioned);
-    }
-
-    private static Map<String, Object> string(String value) {
-        return Map.of("value", value, "type", "String");
-    }
-
-    private JsonNode invoiceOf(Map<String, Object> body) {
-        JsonNode order = submitAndRun(body);
-        for (JsonNode shipment : reload(order).get("shipments")) {
-            dispatch(shipment);
-        }
-        processes.runJobs(order.get("orderNumber").asText());
-        processes.awaitEventsHandled();
-        JsonNode found = api.get("/api/v1/invoices?orderId=" + order.get("id").asLong() + "&documentType=INVOICE").json();
-        assertThat(found).as(reload(order).toString()).hasSize(1);
-        return api.get("/api/v1/invoices/" + found.get(0).get("id").asLong()).json();
-    }
 }

@@ -236,17 +236,6 @@ class InvoiceDocumentsTest extends IntegrationTest {
 
     // --- fixtures and readers -------------------------------------------------------------------------------
 
-    /** The invoice, as JSON, of an order submitted, run, dispatched in full and invoiced. */
-    private JsonNode invoiceOf(Map<String, Object> body) {
-        JsonNode order = submitAndRun(body);
-        for (JsonNode shipment : reload(order).get("shipments")) {
-            dispatch(shipment);
-        }
-        processes.runJobs(order.get("orderNumber").asText());
-        JsonNode found = api.get("/api/v1/invoices?orderId=" + order.get("id").asLong()).json();
-        assertThat(found).as(reload(order).toString()).hasSize(1);
-        return api.get("/api/v1/invoices/" + found.get(0).get("id").asLong()).json();
-    }
 
     private byte[] pdf(JsonNode invoice) {
         Api.Document pdf = api.getDocument("/api/v1/invoices/" + invoice.get("id").asLong(), "application/pdf");

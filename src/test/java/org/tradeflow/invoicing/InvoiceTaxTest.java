@@ -157,16 +157,4 @@ class InvoiceTaxTest extends IntegrationTest {
         }
         throw new AssertionError("no line for " + sku);
     }
-
-    /** The order captured, allocated, its (single) shipment dispatched and invoiced; its invoice as the API reads it. */
-    private JsonNode invoiceOf(Map<String, Object> body) {
-        JsonNode order = submitAndRun(body);
-        JsonNode shipments = reload(order).get("shipments");
-        assertThat(shipments).as(reload(order).toString()).hasSize(1);
-        dispatch(shipments.get(0));
-        processes.runJobs(order.get("orderNumber").asText());
-        JsonNode found = api.get("/api/v1/invoices?orderId=" + order.get("id").asLong()).json();
-        assertThat(found).as(reload(order).toString()).hasSize(1);
-        return api.get("/api/v1/invoices/" + found.get(0).get("id").asLong()).json();
-    }
 }

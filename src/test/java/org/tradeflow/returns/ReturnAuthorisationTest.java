@@ -11,8 +11,11 @@ import org.tradeflow.support.IntegrationTest;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tradeflow.support.OrderRequests.anOrder;
@@ -199,6 +202,32 @@ class ReturnAuthorisationTest extends IntegrationTest {
     }
 
     @Test
+    void receiptsOfOneRmaAtOnceNeverBookMoreThanItAuthorised() {
+        Delivered delivered = delivered("ACME-DE", 4);
+        JsonNode rma = askForReturn(delivered, "WRONG_ITEM", 3).json();
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<Api.Response>> receipts = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            receipts.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return receive(delivered, rma, 2);
+            }));
+        }
+        start.countDown();
+        List<Api.Response> answers = receipts.stream().map(CompletableFuture::join).toList();
+
+        assertThat(answers).filteredOn(answer -> answer.status() == 201).hasSize(1);
+        assertThat(answers).filteredOn(answer -> answer.status() != 201)
+                .allSatisfy(refused -> assertProblem(refused, 409, "at most 1 more"));
+        assertThat(api.get("/api/v1/returns/" + rma.get("id").asLong()).json().get("lines").get(0).get("received").asInt()).isEqualTo(2);
+        assertThat(fixtures.onHand(delivered.sku(), "WH-DE")).as("46 + the 2 booked once").isEqualTo(48);
+    }
+
+    @Test
     void whenNothingComesBackWithinTheReceiptPeriodTheReturnClosesWithoutCredit() {
         Delivered delivered = delivered("ACME-DE", 2);
         JsonNode rma = askForReturn(delivered, "WRONG_ITEM", 2).json();
@@ -285,16 +314,10 @@ class ReturnAuthorisationTest extends IntegrationTest {
     }
 
     private Delivered delivered(String accountLike, int quantity) {
-        String account = fixtures.accountLike(accountLike);
         String sku = fixtures.product(Map.of("WH-DE", 50), "12.50");
-        JsonNode order = submitAndRun(anOrder().forAccount(account).line(sku, quantity).body());
-        JsonNode shipment = reload(order).get("shipments").get(0);
-        dispatch(shipment);
-        processes.runJobs(order.get("orderNumber").asText());
-        processes.awaitEventsHandled();
-        JsonNode invoices = api.get("/api/v1/invoices?orderId=" + order.get("id").asLong() + "&documentType=INVOICE").json();
-        assertThat(invoices).hasSize(1);
-        return new Delivered(sku, order, shipment, api.get("/api/v1/invoices/" + invoices.get(0).get("id").asLong()).json());
+        JsonNode invoice = invoiceOf(anOrder().forAccount(fixtures.accountLike(accountLike)).line(sku, quantity).body());
+        JsonNode order = api.get("/api/v1/orders/" + invoice.get("orderId").asLong()).json();
+        return new Delivered(sku, order, order.get("shipments").get(0), invoice);
     }
 
     private static Map<String, Object> returnOf(Delivered delivered, String reason, int quantity) {
@@ -343,15 +366,5 @@ class ReturnAuthorisationTest extends IntegrationTest {
 
     private static String businessKey(JsonNode rma) {
         return "RET-" + rma.get("id").asLong();
-    }
-
-    private static void assertProblem(Api.Response response, int status, String mentioned) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.body()).contains(mentioned);
-    }
-
-    private static Map<String, Object> string(String value) {
-        return Map.of("value", value, "type", "String");
     }
 }

@@ -54,4 +54,29 @@ public abstract class IntegrationTest {
                 Map.of("carrier", "DHL", "trackingNumber", "JD0146" + shipment.get("id").asLong()));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
     }
+
+    /** Submits an order, dispatches all its shipments and runs its process until it is invoiced; its one invoice. */
+    protected JsonNode invoiceOf(Map<String, Object> order) {
+        JsonNode created = submitAndRun(order);
+        for (JsonNode shipment : reload(created).get("shipments")) {
+            dispatch(shipment);
+        }
+        processes.runJobs(created.get("orderNumber").asText());
+        processes.awaitEventsHandled();
+        JsonNode found = api.get("/api/v1/invoices?orderId=" + created.get("id").asLong() + "&documentType=INVOICE").json();
+        assertThat(found).as(reload(created).toString()).hasSize(1);
+        return api.get("/api/v1/invoices/" + found.get(0).get("id").asLong()).json();
+    }
+
+    /** A refusal as every endpoint answers it: this status, problem+json, and a detail that names what is wrong. */
+    protected static void assertProblem(Api.Response response, int status, String mentioned) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.body()).contains(mentioned);
+    }
+
+    /** A text variable as engine REST takes it (a task completion's decision or comment). */
+    protected static Map<String, Object> string(String value) {
+        return Map.of("value", value, "type", "String");
+    }
 }

@@ -141,6 +141,9 @@ class OpenApiContractTest extends IntegrationTest {
                 .replace("{code}", payer), null, Map.of(), 200);
         call("PUT", "/api/v1/accounts/{code}/credit-limit", "/api/v1/accounts/" + payer + "/credit-limit",
                 example("/api/v1/accounts/{code}/credit-limit", "put"), Map.of(), 200);
+        call("GET", "/api/v1/accounts/{code}", "/api/v1/accounts/" + payer, null, Map.of(), 200);
+        call("PUT", "/api/v1/accounts/{code}/billing", "/api/v1/accounts/" + payer + "/billing",
+                example("/api/v1/accounts/{code}/billing", "put"), Map.of(), 200);
         // the documented bank statement, under an id of its own (a statement is imported once, whatever the run)
         String camt = xmlExample("/api/v1/bank-statements", "post").replace("<Id>DE89370400440532013000-2026-236</Id>",
                 "<Id>CONTRACT-" + System.nanoTime() + "</Id>");

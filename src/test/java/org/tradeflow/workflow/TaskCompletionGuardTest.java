@@ -318,10 +318,6 @@ class TaskCompletionGuardTest extends IntegrationTest {
         return new Answer(response.statusCode(), response.body());
     }
 
-    private static Map<String, Object> string(String value) {
-        return Map.of("value", value, "type", "String");
-    }
-
     /** 1,150 units at 10.00 EUR less the 6 % tier: over the 10,000 EUR approval threshold. */
     private JsonNode largeOrderAwaitingApproval(String submitter) {
         String sku = fixtures.product(Map.of("WH-NL", 2000));
