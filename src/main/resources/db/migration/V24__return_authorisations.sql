@@ -44,8 +44,6 @@ create table return_line (
     constraint return_line_outcome_at_most_received check (restocked + scrapped + returned_to_vendor + refused <= received),
     unique (return_id, order_line_id)
 );
--- what other returns of an order line asked for already
-create index return_line_order_line_idx on return_line (order_line_id);
 
 -- Goods booked back at a warehouse against an RMA, from one shipment (whose invoice the credit corrects).
 create table return_receipt (

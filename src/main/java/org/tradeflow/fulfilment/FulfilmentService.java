@@ -120,18 +120,26 @@ public class FulfilmentService {
         events.publishEvent(ShipmentAnnouncement.of(event, shipment));
     }
 
-    /** What dispatched shipments carried of an order line, and when the last of them left. */
+    /** What dispatched shipments carried of an order line less what came back of it, and when the last of them left. */
     public record Shipped(int quantity, Instant lastDispatchedAt) {
     }
 
-    /** Per order line of the order (by id), what its dispatched shipments carried. */
+    /**
+     * Per order line of the order (by id), what its dispatched shipments carried and the customer still has: units
+     * booked back from a shipment are taken off its lines of that product in line order.
+     */
     @Transactional(readOnly = true)
     public Map<Long, Shipped> shipped(long orderId) {
+        Map<StockLedger.ShipmentProduct, Integer> returned = new HashMap<>(ledger.returnedFromOrder(orderId));
         Map<Long, Shipped> shipped = new HashMap<>();
         for (Shipment shipment : shipments.findByOrderIdOrderById(orderId)) {
             if (shipment.getStatus() == ShipmentStatus.DISPATCHED || shipment.getStatus() == ShipmentStatus.INVOICED) {
                 for (ShipmentLine line : shipment.getLines()) {
-                    shipped.merge(line.getOrderLine().getId(), new Shipped(line.getQuantity(), shipment.getDispatchedAt()),
+                    StockLedger.ShipmentProduct key = new StockLedger.ShipmentProduct(shipment.getId(),
+                            line.getOrderLine().getProduct().getId());
+                    int back = Math.min(line.getQuantity(), returned.getOrDefault(key, 0));
+                    returned.merge(key, -back, Integer::sum);
+                    shipped.merge(line.getOrderLine().getId(), new Shipped(line.getQuantity() - back, shipment.getDispatchedAt()),
                             (a, b) -> new Shipped(a.quantity() + b.quantity(),
                                     a.lastDispatchedAt().isAfter(b.lastDispatchedAt()) ? a.lastDispatchedAt() : b.lastDispatchedAt()));
                 }

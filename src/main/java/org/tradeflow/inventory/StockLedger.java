@@ -83,6 +83,21 @@ public class StockLedger {
         move(key, "RETURN", quantity, 0, orderId, shipmentId, reason.length() <= 64 ? reason : reason.substring(0, 64));
     }
 
+    /** Units returned from each shipment of an order, by shipment and product, in one round trip. */
+    public Map<ShipmentProduct, Integer> returnedFromOrder(long orderId) {
+        Map<ShipmentProduct, Integer> returned = new HashMap<>();
+        jdbc.query("""
+                select shipment_id, product_id, sum(on_hand_delta) as units from stock_movement
+                 where order_id = :orderId and kind = 'RETURN' group by shipment_id, product_id""",
+                Map.of("orderId", orderId), rs -> {
+                    returned.put(new ShipmentProduct(rs.getLong("shipment_id"), rs.getLong("product_id")), rs.getInt("units"));
+                });
+        return returned;
+    }
+
+    public record ShipmentProduct(long shipmentId, long productId) {
+    }
+
     /** Units of a product already returned from a shipment. */
     public int returnedFrom(long shipmentId, long productId) {
         Integer returned = jdbc.queryForObject("""

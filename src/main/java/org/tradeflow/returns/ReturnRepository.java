@@ -24,15 +24,14 @@ interface ReturnRepository extends JpaRepository<ReturnAuthorisation, Long> {
     Optional<Long> findOrderId(long id);
 
     /**
-     * Per order line of the order, the units its other returns hold: all they ask for while open, what came back
-     * once closed; rejected ones hold nothing.
+     * Per order line of the order, the units its open returns still expect (what came back is off the shipped
+     * quantities already); rejected and closed ones hold nothing.
      */
     @Query("""
-            select l.orderLine.id as orderLineId, sum(case when r.status in (org.tradeflow.returns.ReturnStatus.REQUESTED,
-                                                                         org.tradeflow.returns.ReturnStatus.AUTHORISED)
-                                                            then l.quantity else l.received end) as units
+            select l.orderLine.id as orderLineId, sum(l.quantity - l.received) as units
               from ReturnLine l join l.authorisation r
-             where r.order.id = :orderId and r.status <> org.tradeflow.returns.ReturnStatus.REJECTED
+             where r.order.id = :orderId
+               and r.status in (org.tradeflow.returns.ReturnStatus.REQUESTED, org.tradeflow.returns.ReturnStatus.AUTHORISED)
              group by l.orderLine.id""")
     List<HeldUnits> heldByOrder(long orderId);
 

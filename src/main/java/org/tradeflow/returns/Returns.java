@@ -123,8 +123,8 @@ public class Returns {
                 long returnable = out.quantity() - held.getOrDefault(orderLine.getId(), 0L);
                 if (line.quantity() > returnable) {
                     errors.add(new FieldError(at + ".quantity", out.quantity() + " units of line " + line.lineNo()
-                            + " were dispatched and " + (out.quantity() - returnable) + " are on other returns: at most "
-                            + returnable + " can come back, not " + line.quantity()));
+                            + " were delivered and are not back, and " + (out.quantity() - returnable)
+                            + " of them are on open returns: at most " + returnable + " can come back, not " + line.quantity()));
                 } else {
                     accepted.put(orderLine, line.quantity());
                     LocalDate delivered = LocalDate.ofInstant(out.lastDispatchedAt(), clock.getZone());

@@ -37,6 +37,12 @@ class HotQueryIndexTest extends IntegrationTest {
             violations of an order              | order_violation_order_idx           | select code, message from order_violation where order_id = 1
             returns from a shipment             | stock_movement_shipment_product_idx | select coalesce(sum(on_hand_delta), 0) from stock_movement where shipment_id = 1 and product_id = 2 and kind = 'RETURN'
             movements of an order               | stock_movement_order_idx            | select kind, reserved_delta from stock_movement where order_id = 1
+            returns booked from an order        | stock_movement_order_idx            | select shipment_id, product_id, sum(on_hand_delta) from stock_movement where order_id = 1 and kind = 'RETURN' group by shipment_id, product_id
+            open returns of an order            | return_authorisation_order_idx      | select l.order_line_id, sum(l.quantity - l.received) from return_line l join return_authorisation r on r.id = l.return_id where r.order_id = 1 and r.status in ('REQUESTED', 'AUTHORISED') group by l.order_line_id
+            a return by its RMA number          | return_authorisation_rma_number_key | select id from return_authorisation where rma_number = 'RMA-2026-000001'
+            paid orders to close                | sales_order_status_idx              | select id from sales_order where status = 'PAID' and updated_at < now() and id > 0 order by id limit 500
+            a payment by its bank reference     | payment_reference_once_per_account  | select id from payment where account_id = 1 and reference = 'WIRE-1'
+            payments applied to an invoice      | payment_allocation_invoice_idx      | select payment_id, amount from payment_allocation where invoice_id = 1
             backorders a receipt wakes          | sales_order_open_backorder_idx      | select o.order_number from sales_order o where o.status in ('BACKORDERED', 'PARTIALLY_SHIPPED') and exists (select 1 from order_line l where l.order_id = o.id and l.product_id in (1, 2)) order by o.allocation_priority desc, o.created_at, o.id
             open orders of an account (credit)  | sales_order_account_status_idx      | select sum(net_total) from sales_order where account_id = 1 and id <> 2 and status in ('RECEIVED', 'ALLOCATED', 'BACKORDERED')
             what dunning holds (credit)         | dunning_notice_account_idx          | select invoice_id, level from dunning_block where account_code = 'ACME-DE'

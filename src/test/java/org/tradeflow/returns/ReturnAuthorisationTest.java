@@ -88,6 +88,7 @@ class ReturnAuthorisationTest extends IntegrationTest {
         JsonNode invoice = api.get("/api/v1/invoices/" + delivered.invoice().get("id").asLong()).json();
         assertThat(invoice.get("amountCredited").decimalValue()).isEqualByComparingTo(withTax(net));
         assertThat(processes.isEnded(businessKey(rma))).isTrue();
+        assertProblem(askForReturn(delivered, "DAMAGED", 2), 422, "at most 1 can come back");
     }
 
     @Test
