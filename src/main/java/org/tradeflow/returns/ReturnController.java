@@ -1,6 +1,8 @@
 package org.tradeflow.returns;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -54,6 +57,17 @@ class ReturnController {
         return returns.request(request.orderId(), request.reasonCode(), request.comment(),
                 request.lines().stream().map(line -> new Returns.RequestedLine(line.lineNo(), line.quantity())).toList(),
                 caller.getName());
+    }
+
+    @GetMapping("/api/v1/returns")
+    @Operation(summary = "List returns", description = "Newest first, a page at a time; by order and/or status (AUTHORISED: goods "
+            + "the warehouse may expect; RECEIVED: waiting for inspection or credit).")
+    @ApiResponse(responseCode = "200", description = "The returns", content = @Content(array = @ArraySchema(schema = @Schema(implementation = ReturnView.class))))
+    List<ReturnView> search(@Parameter(description = "The order's id") @RequestParam(required = false) Long orderId,
+                            @Parameter(example = "AUTHORISED") @RequestParam(required = false) ReturnStatus status,
+                            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+                            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        return returns.search(orderId, status, page, size);
     }
 
     @GetMapping("/api/v1/returns/{id}")

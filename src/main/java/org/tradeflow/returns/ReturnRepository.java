@@ -1,6 +1,7 @@
 package org.tradeflow.returns;
 
 import jakarta.persistence.LockModeType;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
@@ -39,4 +40,11 @@ interface ReturnRepository extends JpaRepository<ReturnAuthorisation, Long> {
         long getOrderLineId();
         long getUnits();
     }
+
+    /** Returns of an order and/or in a status, newest first, a page at a time. */
+    @Query("""
+            select r from ReturnAuthorisation r
+             where (:orderId is null or r.order.id = :orderId) and (:status is null or r.status = :status)
+             order by r.id desc""")
+    List<ReturnAuthorisation> search(Long orderId, ReturnStatus status, Pageable page);
 }

@@ -1,5 +1,6 @@
 package org.tradeflow.returns;
 
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tradeflow.business.BusinessException.FieldError;
@@ -350,6 +351,11 @@ public class Returns {
                     "Return " + rma.getRmaNumber() + ": " + rma.getReasonCode(), credits).getInvoiceNumber());
         });
         rma.credited(issued);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ReturnView> search(Long orderId, ReturnStatus status, int page, int size) {
+        return returns.search(orderId, status, PageRequest.of(page, size)).stream().map(ReturnView::of).toList();
     }
 
     @Transactional(readOnly = true)

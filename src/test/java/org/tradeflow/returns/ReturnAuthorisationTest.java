@@ -200,6 +200,11 @@ class ReturnAuthorisationTest extends IntegrationTest {
         assertThat(withoutRma.status()).as(withoutRma.body()).isEqualTo(422);
         assertThat(withoutRma.json().get("errors").get(0).get("field").asText()).isEqualTo("rmaNumber");
         assertThat(fixtures.onHand(delivered.sku(), "WH-DE")).as("nothing was booked back").isEqualTo(46);
+        long orderId = delivered.order().get("id").asLong();
+        assertThat(api.get("/api/v1/returns?orderId=" + orderId + "&status=AUTHORISED").json())
+                .extracting(found -> found.get("reasonCode").asText()).containsExactly("WRONG_ITEM", "DAMAGED");
+        assertThat(api.get("/api/v1/returns?orderId=" + orderId + "&status=CREDITED").json()).isEmpty();
+        assertThat(api.get("/api/v1/returns?status=SHIPPED").status()).isEqualTo(400);
     }
 
     @Test

@@ -168,6 +168,8 @@ class OpenApiContractTest extends IntegrationTest {
         String returnPath = "/api/v1/returns/" + authorised.get("id").asLong();
         call("POST", "/api/v1/returns/{id}/inspection", returnPath + "/inspection", inspection, Map.of(), 200);
         call("GET", "/api/v1/returns/{id}", returnPath, null, Map.of(), 200);
+        JsonNode ofOrder = call("GET", "/api/v1/returns", "/api/v1/returns?orderId=" + running.get("id").asLong(), null, Map.of(), 200).json();
+        assertThat(ofOrder).extracting(r -> r.get("id").asLong()).containsExactly(authorised.get("id").asLong());
         // an invoice of an account of its own, 40 days overdue, dunned by the daily run; its reminder and letter; a dispute
         long overdue = fixtures.openingBalance(fixtures.accountLike("ACME-DE"), "500.00", java.time.LocalDate.now().minusDays(40));
         dunningRun.run();
