@@ -1,5 +1,6 @@
 package org.tradeflow.returns;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,10 +51,12 @@ public class Returns {
     private final RuleSetRegistry rules;
     private final ReturnsTable table;
     private final ReturnWorkflow workflow;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Returns(ReturnRepository returns, OrderLifecycle orders, FulfilmentService fulfilment, StockLedger ledger,
-            CreditNotes creditNotes, RuleSetRegistry rules, ReturnsTable table, ReturnWorkflow workflow, Clock clock) {
+            CreditNotes creditNotes, RuleSetRegistry rules, ReturnsTable table, ReturnWorkflow workflow,
+            ApplicationEventPublisher events, Clock clock) {
         this.returns = returns;
         this.orders = orders;
         this.fulfilment = fulfilment;
@@ -62,6 +65,7 @@ public class Returns {
         this.rules = rules;
         this.table = table;
         this.workflow = workflow;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -164,6 +168,11 @@ public class Returns {
         rma.authorise(by, comment, clock.instant());
         orders.note(rma.getOrder().getId(), "RETURN_AUTHORISED", rma.getRmaNumber() + " authorised by " + by
                 + (rma.needsInspection() ? "; the goods are inspected when they come back" : ""));
+        SalesOrder order = rma.getOrder();
+        events.publishEvent(new ReturnAuthorised(rma.getRmaNumber(), order.getOrderNumber(), order.getCustomerPoNumber(),
+                order.getAccount().getCode(), rma.getReasonCode(), rma.needsInspection(), rma.getLines().stream()
+                .map(line -> new ReturnAuthorised.Line(line.getOrderLine().getLineNo(), line.getOrderLine().getProduct().getSku(),
+                        line.getQuantity())).toList()));
     }
 
     @Transactional
@@ -208,7 +217,9 @@ public class Returns {
     public boolean closeReceipt(long returnId, String period) {
         ReturnAuthorisation rma = lock(returnId);
         rma.receiptClosed("nothing came back within " + period);
-        if (rma.getStatus() == ReturnStatus.RECEIVED && !rma.needsInspection()) {
+        if (rma.getStatus() == ReturnStatus.CLOSED) {
+            settled(rma);
+        } else if (!rma.needsInspection()) {
             rma.getLines().forEach(line -> line.inspected(new ReturnLine.Outcome(line.getReceived(), 0, 0, 0)));
         }
         return rma.getStatus() == ReturnStatus.RECEIVED;
@@ -329,7 +340,7 @@ public class Returns {
         }
         if (unitsByShipment.isEmpty()) {
             rma.close("inspection refused all goods that came back");
-            orders.note(rma.getOrder().getId(), "RETURN_CLOSED", rma.getRmaNumber() + " closed without credit: " + rma.getClosedReason());
+            settled(rma);
             return;
         }
         int minorUnits = Currency.getInstance(rma.getOrder().getCurrency()).getDefaultFractionDigits();
@@ -351,6 +362,15 @@ public class Returns {
                     "Return " + rma.getRmaNumber() + ": " + rma.getReasonCode(), credits).getInvoiceNumber());
         });
         rma.credited(issued);
+        settled(rma);
+    }
+
+    /** Credited or closed: the order's trail and the outside world hear how it ended. */
+    private void settled(ReturnAuthorisation rma) {
+        orders.note(rma.getOrder().getId(), "RETURN_" + rma.getStatus(), rma.getRmaNumber() + (rma.getStatus() == ReturnStatus.CREDITED
+                ? " credited on " + String.join(", ", rma.getCreditNotes()) : " closed without credit: " + rma.getClosedReason()));
+        events.publishEvent(new ReturnSettled(rma.getRmaNumber(), rma.getOrder().getOrderNumber(), rma.getOrder().getAccount().getCode(),
+                rma.getStatus(), List.copyOf(rma.getCreditNotes()), rma.getClosedReason()));
     }
 
     @Transactional(readOnly = true)

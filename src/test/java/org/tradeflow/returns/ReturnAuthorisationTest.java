@@ -88,6 +88,8 @@ class ReturnAuthorisationTest extends IntegrationTest {
         JsonNode invoice = api.get("/api/v1/invoices/" + delivered.invoice().get("id").asLong()).json();
         assertThat(invoice.get("amountCredited").decimalValue()).isEqualByComparingTo(withTax(net));
         assertThat(processes.isEnded(businessKey(rma))).isTrue();
+        assertThat(announced("ReturnAuthorised", rma)).contains("\"lines\": [{\"sku\": \"" + delivered.sku() + "\", \"lineNo\": 1, \"quantity\": 3}]");
+        assertThat(announced("ReturnSettled", rma)).contains("\"status\": \"CREDITED\"", note.get("invoiceNumber").asText());
         assertProblem(askForReturn(delivered, "DAMAGED", 2), 422, "at most 1 can come back");
     }
 
@@ -245,6 +247,7 @@ class ReturnAuthorisationTest extends IntegrationTest {
         assertThat(closed.get("closedReason").asText()).startsWith("nothing came back within");
         assertThat(closed.get("creditNotes")).isEmpty();
         assertThat(processes.isEnded(businessKey(rma))).isTrue();
+        assertThat(announced("ReturnSettled", rma)).contains("\"status\": \"CLOSED\"", "nothing came back within");
         assertProblem(receive(delivered, closed, 1), 409, "CLOSED");
     }
 
@@ -368,6 +371,13 @@ class ReturnAuthorisationTest extends IntegrationTest {
             }
         }
         throw new AssertionError("no credit note " + number + " in " + found);
+    }
+
+    /** The payload of the event the outbox holds for this return. */
+    private String announced(String eventType, JsonNode rma) {
+        String number = api.get("/api/v1/returns/" + rma.get("id").asLong()).json().get("rmaNumber").asText();
+        return jdbc.queryForObject("select payload::text from outbox_event where event_type = ? and aggregate_id = ?", String.class,
+                eventType, number);
     }
 
     private static String businessKey(JsonNode rma) {
