@@ -151,7 +151,7 @@ final class X12Reader {
                                 tag == null ? "" : tag, segments != null ? Math.max(segmentPosition, 1) : location.getSegmentPosition(),
                                 event == EDIStreamEvent.SEGMENT_ERROR ? 0 : location.getElementPosition(),
                                 event == EDIStreamEvent.SEGMENT_ERROR ? 0 : Math.max(location.getComponentPosition(), 0),
-                                event == EDIStreamEvent.SEGMENT_ERROR ? null : bounded(reader.hasText() ? reader.getText() : null));
+                                event == EDIStreamEvent.SEGMENT_ERROR ? null : bounded(text(reader)));
                         // trailers' count and reference errors belong to what they close
                         switch (problem.segmentTag()) {
                             case "ISA", "IEA" -> interchangeProblems.add(problem);
@@ -185,6 +185,15 @@ final class X12Reader {
             throw new InvalidInput(FIELD, "holds no ISA segment");
         }
         return new X12Interchange(isa, groups, interchangeProblems);
+    }
+
+    /** The text at fault; a syntax note's error (two elements together) has none. */
+    private static String text(EDIStreamReader reader) {
+        try {
+            return reader.hasText() ? reader.getText() : null;
+        } catch (RuntimeException none) {
+            return null;
+        }
     }
 
     private static X12Interchange.Isa isa(List<String> e) {
