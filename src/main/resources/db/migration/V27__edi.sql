@@ -60,3 +60,5 @@ create table edi_transaction (
     constraint edi_transaction_order_or_reason check ((order_id is null) <> (rejection is null))
 );
 create index edi_transaction_interchange_idx on edi_transaction (interchange_id);
+-- ISA13 of the acknowledgements we send
+create sequence edi_acknowledgement_control_seq;
