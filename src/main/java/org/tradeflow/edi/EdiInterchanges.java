@@ -74,9 +74,10 @@ public class EdiInterchanges {
             for (X12Interchange.Transaction transaction : group.transactions()) {
                 List<String> syntaxCodes = new ArrayList<>();
                 String poNumber = transaction.first("BEG").map(beg -> beg.element(3)).filter(po -> !po.isEmpty()).orElse(null);
-                String rejection = note != null ? "the interchange is rejected: " + reasons.get(0)
-                        : groupReason != null ? "the functional group is rejected: " + groupReason
-                        : transactionReason(transaction, syntaxCodes);
+                String own = transactionReason(transaction, syntaxCodes);
+                String envelope = note != null ? "the interchange is rejected: " + reasons.get(0)
+                        : groupReason != null ? "the functional group is rejected: " + groupReason : null;
+                String rejection = envelope == null ? own : own == null ? envelope : envelope + "; " + own;
                 InterchangeView.TransactionResult result;
                 if (rejection == null) {
                     result = order(partner.orElseThrow(), group, transaction, poNumber, user);
@@ -191,12 +192,13 @@ public class EdiInterchanges {
 
     /** Why the transaction set cannot become an order before it is mapped (its AK5 codes added), or null. */
     private static String transactionReason(X12Interchange.Transaction transaction, List<String> codes) {
+        List<String> reasons = new ArrayList<>();
         if (!"850".equals(transaction.type())) {
             codes.add("1");
-            return "ST01 '" + transaction.type() + "': transaction set not supported, we take 850 purchase orders";
+            reasons.add("ST01 '" + transaction.type() + "': transaction set not supported, we take 850 purchase orders");
         }
         if (transaction.problems().isEmpty()) {
-            return null;
+            return reasons.isEmpty() ? null : reasons.get(0);
         }
         for (X12Interchange.Problem problem : transaction.problems()) {
             String code = !"SE".equals(problem.segmentTag()) ? "5"
@@ -206,7 +208,8 @@ public class EdiInterchanges {
                 codes.add(code);
             }
         }
-        return String.join("; ", transaction.problems().stream().map(X12Interchange.Problem::describe).toList());
+        transaction.problems().forEach(problem -> reasons.add(problem.describe()));
+        return String.join("; ", reasons);
     }
 
     private InterchangeView.TransactionResult order(TradingPartners.Partner partner, X12Interchange.Group group,
