@@ -67,7 +67,7 @@ final class AcknowledgementWriter {
             int groupControl = 0;
             for (GroupAck group : plan.groups()) {
                 groupControl++;
-                segment(writer, "GS", "FA", plan.ourGsId(), plan.theirGsId(), plan.now().format(DateTimeFormatter.BASIC_ISO_DATE),
+                segment(writer, "GS", "FA", plan.ourGsId(), plan.theirGsId(), plan.now().format(DateTimeFormatter.ofPattern("yyyyMMdd")),
                         plan.now().format(DateTimeFormatter.ofPattern("HHmm")), String.valueOf(groupControl), "X", "004010");
                 writer.writeStartSegment("ST").writeElement("997").writeElement("0001").writeEndSegment();
                 int segments = 1;

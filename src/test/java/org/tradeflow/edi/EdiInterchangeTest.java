@@ -81,7 +81,8 @@ class EdiInterchangeTest extends IntegrationTest {
         assertThat(transaction.get("rejection").isNull()).isTrue();
         String ack = interchange.get("acknowledgement").asText();
         assertThat(ack).startsWith("ISA*00*          *00*          *ZZ*TRADEFLOW      *ZZ*HUDSONHOME     *")
-                .contains("GS*FA*TRADEFLOW*HUDSONHOME*", "ST*997*0001~", "AK1*PO*" + control.substring(5) + "~",
+                .containsPattern("GS\\*FA\\*TRADEFLOW\\*HUDSONHOME\\*\\d{8}\\*\\d{4}\\*")
+                .contains("ST*997*0001~", "AK1*PO*" + control.substring(5) + "~",
                         "AK2*850*0001~", "AK5*A~", "AK9*A*1*1*1~", "SE*6*0001~")
                 .doesNotContain("TA1");
 
@@ -214,12 +215,12 @@ class EdiInterchangeTest extends IntegrationTest {
         assertThat(mismatch.get("reasons").get(0).asText()).isEqualTo("IEA02 (segment 9, element 2): CONTROL_REFERENCE_MISMATCH '000003439'");
         assertThat(mismatch.get("transactions").get(0).get("rejection").asText())
                 .contains("SE02 (segment 5, element 2): CONTROL_REFERENCE_MISMATCH '0002'");
-        assertThat(mismatch.get("acknowledgement").asText()).contains("TA1*000003438*101127*1719*R*001~", "AK5*R*1*3~", "AK9*R*1*1*0*4~");
+        assertThat(mismatch.get("acknowledgement").asText()).contains("TA1*000003438*101127*1719*R*001~", "AK5*R*1*3~", "AK9*R*1*1*0*4*1~");
 
         JsonNode counts = accepted201("../malformed/ediengine__WrongGroupsAndTranCount.edi");
         assertThat(counts.get("reasons").get(0).asText()).isEqualTo("IEA01 (segment 9, element 1): CONTROL_COUNT_DOES_NOT_MATCH_ACTUAL_COUNT '2'");
         assertThat(counts.get("reasons").toString()).contains("GE01 (segment 8, element 1): CONTROL_COUNT_DOES_NOT_MATCH_ACTUAL_COUNT '2'");
-        assertThat(counts.get("acknowledgement").asText()).contains("*R*021~", "AK9*R*1*1*0*5~");
+        assertThat(counts.get("acknowledgement").asText()).contains("*R*021~", "AK9*R*1*1*0*5*1~");
 
         JsonNode staleCount = accepted201("../malformed/gozer__po850.txt");
         assertThat(staleCount.get("transactions").get(0).get("rejection").asText())
