@@ -82,7 +82,7 @@ class EdiInterchangeTest extends IntegrationTest {
         String ack = interchange.get("acknowledgement").asText();
         assertThat(ack).startsWith("ISA*00*          *00*          *ZZ*TRADEFLOW      *ZZ*HUDSONHOME     *")
                 .containsPattern("GS\\*FA\\*TRADEFLOW\\*HUDSONHOME\\*\\d{8}\\*\\d{4}\\*")
-                .contains("ST*997*0001~", "AK1*PO*" + control.substring(5) + "~",
+                .contains("ST*997*0001~", "AK1*PO*" + Integer.parseInt(control.substring(5)) + "~",
                         "AK2*850*0001~", "AK5*A~", "AK9*A*1*1*1~", "SE*6*0001~")
                 .doesNotContain("TA1");
 
