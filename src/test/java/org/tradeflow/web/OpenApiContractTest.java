@@ -298,7 +298,7 @@ class OpenApiContractTest extends IntegrationTest {
         JsonNode line = document.at("/components/schemas/OrderLine/properties");
 
         assertThat(tags).containsExactlyInAnyOrder("Orders", "Order desk", "Pricing", "Catalog", "Accounts",
-                "Availability", "Inventory", "Fulfilment", "Invoices", "Receivables", "Returns", "Decision tables");
+                "Availability", "Inventory", "Fulfilment", "Invoices", "Receivables", "Returns", "EDI", "Decision tables");
         assertThat(unsummarised).isEmpty();
         assertThat(line.fieldNames()).toIterable().contains("unitPrice", "netAmount", "priceSource", "priceRule",
                 "priceExplanation", "backorderedQuantity");
