@@ -3,6 +3,7 @@ package org.tradeflow.edi;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
@@ -30,6 +31,8 @@ class InterchangeStore {
                 partnerId, controlNumber).stream().findFirst();
     }
 
+    /** The interchange and its transactions, together; a twin of the same partner and ISA13 fails on the unique key. */
+    @Transactional
     long insert(Long partnerId, X12Interchange.Isa isa, String user, Instant receivedAt, String status, List<String> reasons,
                 byte[] raw, String acknowledgement, List<InterchangeView.TransactionResult> transactions) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();

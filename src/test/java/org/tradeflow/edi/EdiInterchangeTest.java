@@ -85,6 +85,7 @@ class EdiInterchangeTest extends IntegrationTest {
                 .contains("ST*997*0001~", "AK1*PO*" + Integer.parseInt(control.substring(5)) + "~",
                         "AK2*850*0001~", "AK5*A~", "AK9*A*1*1*1~", "SE*6*0001~")
                 .doesNotContain("TA1");
+        assertValidX12(ack);
 
         JsonNode order = api.get("/api/v1/orders/" + transaction.get("orderId").asLong()).json();
         assertThat(order.get("orderNumber").asText()).isEqualTo(transaction.get("orderNumber").asText());
@@ -153,6 +154,7 @@ class EdiInterchangeTest extends IntegrationTest {
         assertThat(ordersWithPo(bad) + ordersWithPo(unmapped)).isZero();
         assertThat(interchange.get("reasons").toString()).contains("ST02 0001: DTM02", "ST02 0003: PO107");
         String ack = interchange.get("acknowledgement").asText();
+        assertValidX12(ack);
         assertThat(ack).contains("AK2*850*0001~AK3*DTM*3**8~AK4*2**4*2026131~AK4*2**8*2026131~AK5*R*5~".replace("~", "~\n"),
                 "AK2*850*0002~\nAK5*A~", "AK2*850*0003~\nAK5*R*5~", "AK9*P*3*3*1~");
 
@@ -234,6 +236,7 @@ class EdiInterchangeTest extends IntegrationTest {
 
         for (JsonNode rejected : List.of(syntax, mismatch, counts, staleCount, wrongGs)) {
             assertThat(rejected.get("status").asText()).isEqualTo("REJECTED");
+            assertValidX12(rejected.get("acknowledgement").asText());
             assertThat(rejected.get("reasons").toString()).contains("unknown partner");
             assertThat(jdbc.queryForObject("select count(*) from edi_transaction where interchange_id = ? and order_id is not null",
                     Integer.class, rejected.get("id").asLong())).isZero();
@@ -283,6 +286,25 @@ class EdiInterchangeTest extends IntegrationTest {
         assertThat(api.getAs("oscar", "demo", INTERCHANGES + "?status=REJECTED").status()).isEqualTo(200);
         assertProblem(api.getAs("edi", "demo", INTERCHANGES + "?status=LOST"), 422, "status");
         assertProblem(api.getAs("edi", "demo", INTERCHANGES + "/999999999"), 404, "No EDI interchange 999999999");
+    }
+
+    /** Our acknowledgement read back by StAEDI: its envelope (ISA/TA1/GS/ST/SE/GE/IEA, counts, references) is valid X12. */
+    private static void assertValidX12(String acknowledgement) {
+        List<String> errors = new ArrayList<>();
+        try (io.xlate.edi.stream.EDIStreamReader reader = io.xlate.edi.stream.EDIInputFactory.newFactory()
+                .createEDIStreamReader(new java.io.ByteArrayInputStream(acknowledgement.getBytes(StandardCharsets.US_ASCII)))) {
+            while (reader.hasNext()) {
+                switch (reader.next()) {
+                    case SEGMENT_ERROR, ELEMENT_DATA_ERROR, ELEMENT_OCCURRENCE_ERROR ->
+                            errors.add(reader.getErrorType() + " at " + reader.getLocation().getSegmentTag());
+                    default -> {
+                    }
+                }
+            }
+        } catch (Exception e) {
+            throw new AssertionError("the acknowledgement is no readable X12: " + acknowledgement, e);
+        }
+        assertThat(errors).as(acknowledgement).isEmpty();
     }
 
     private JsonNode accepted201(String file) {
