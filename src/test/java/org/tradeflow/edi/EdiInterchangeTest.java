@@ -173,6 +173,59 @@ class EdiInterchangeTest extends IntegrationTest {
     }
 
     @Test
+    void theSecondDemoPartnerSends005010AndAVersionOtherThanAPartnersIsRejected() {
+        String control = control();
+        String po = Fixtures.poNumber();
+        String lonestar = "ISA*00*          *00*          *01*078742090      *ZZ*TRADEFLOW      *261202*0930*^*00501*"
+                + control + "*0*P*>~\nGS*PO*078742090*TRADEFLOW*20261202*0930*7*X*005010~\n"
+                + purchaseOrder("0001", po, "PO1*1*3*PK*9.00*PE*IN*LS-100871", "CTT*1")
+                + "GE*1*7~\nIEA*1*" + control + "~\n";
+        Api.Response received = post("edi", lonestar);
+        assertThat(received.status()).as(received.body()).isEqualTo(201);
+        assertThat(received.json().get("status").asText()).as(received.body()).isEqualTo("ACCEPTED");
+        JsonNode order = api.get("/api/v1/orders/" + received.json().get("transactions").get(0).get("orderId").asLong()).json();
+        assertThat(order.get("accountCode").asText()).isEqualTo("LONESTAR-US");
+        assertThat(order.get("lines").get(0).get("sku").asText()).isEqualTo("22086");
+        assertThat(order.get("lines").get(0).get("quantity").asInt()).as("3 packs of 6").isEqualTo(18);
+
+        String old = hudson(control(), purchaseOrder("0001", Fixtures.poNumber(), "PO1*1*1*EA*1.00*PE*BP*HH-CAKESTAND", "CTT*1"))
+                .replace("*X*004010~", "*X*003010~");
+        JsonNode unsupported = post("edi", old).json();
+        assertThat(unsupported.get("status").asText()).isEqualTo("REJECTED");
+        assertThat(unsupported.get("reasons").get(0).asText()).endsWith("GS08 '003010': version not supported, we take 004010 and 005010");
+        assertThat(unsupported.get("acknowledgement").asText()).contains("AK9*R*1*1*0*2~");
+        JsonNode notHis = post("edi", old.replace("*X*003010~", "*X*005010~")).json();
+        assertThat(notHis.get("reasons").get(0).asText()).endsWith("GS08 '005010': partner HUDSON is set up for 004010");
+        assertThat(notHis.get("transactions").get(0).get("orderId").isNull()).isTrue();
+    }
+
+    @Test
+    void theSameInterchangeSentTwiceAtOnceMakesOneOrderAndOneAnswer() throws Exception {
+        String po = Fixtures.poNumber();
+        String body = hudson(control(), purchaseOrder("0001", po, "PO1*1*1*CA*17.70*PE*BP*HH-HEART-TL", "CTT*1"));
+        java.util.concurrent.ExecutorService twins = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Api.Response>> sent = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                sent.add(twins.submit(() -> {
+                    start.await();
+                    return post("edi", body);
+                }));
+            }
+            start.countDown();
+            Api.Response first = sent.get(0).get();
+            Api.Response second = sent.get(1).get();
+            assertThat(List.of(first.status(), second.status())).as(first.body() + second.body()).containsExactlyInAnyOrder(201, 200);
+            assertThat(first.json().get("id").asLong()).isEqualTo(second.json().get("id").asLong());
+            assertThat(first.json().get("acknowledgement").asText()).isEqualTo(second.json().get("acknowledgement").asText());
+        } finally {
+            twins.shutdownNow();
+        }
+        assertThat(ordersWithPo(po)).isEqualTo(1);
+    }
+
+    @Test
     void everyPublicPurchaseOrderIsAcceptedOrRejectedForAStatedReason() {
         // Five of the seven name senders that are no partner of ours: rejected as unknown partner (TA1 note 006).
         for (String file : List.of("ediengine__850.Composite.SLN.OK.edi", "node-x12__850.edi", "node-x12__850_2.edi",
