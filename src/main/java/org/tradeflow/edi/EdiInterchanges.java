@@ -165,11 +165,14 @@ public class EdiInterchanges {
         List<String> reasons = new ArrayList<>();
         for (X12Interchange.Problem problem : group.problems()) {
             reasons.add(problem.describe());
-            codes.add(switch (problem.error()) {
+            String code = switch (problem.error()) {
                 case "CONTROL_REFERENCE_MISMATCH" -> "4";
                 case "CONTROL_COUNT_DOES_NOT_MATCH_ACTUAL_COUNT" -> "5";
                 default -> "6";
-            });
+            };
+            if (!codes.contains(code)) {
+                codes.add(code);
+            }
         }
         String version = group.version().length() > 6 ? group.version().substring(0, 6) : group.version();
         if (!"PO".equals(group.functionalId())) {

@@ -193,7 +193,9 @@ class EdiInterchangeTest extends IntegrationTest {
         JsonNode unsupported = post("edi", old).json();
         assertThat(unsupported.get("status").asText()).isEqualTo("REJECTED");
         assertThat(unsupported.get("reasons").get(0).asText()).endsWith("GS08 '003010': version not supported, we take 004010 and 005010");
-        assertThat(unsupported.get("acknowledgement").asText()).contains("AK9*R*1*1*0*2~");
+        // StAEDI reads the GS of 003010 by that version's rules too (GS04 was YYMMDD then): told as well
+        assertThat(unsupported.get("reasons").get(0).asText()).contains("GS04 (segment 2, element 4): INVALID_DATE '20261202'");
+        assertThat(unsupported.get("acknowledgement").asText()).contains("AK9*R*1*1*0*6*2~");
         JsonNode notHis = post("edi", old.replace("*X*003010~", "*X*005010~")).json();
         assertThat(notHis.get("reasons").get(0).asText()).endsWith("GS08 '005010': partner HUDSON is set up for 004010");
         assertThat(notHis.get("transactions").get(0).get("orderId").isNull()).isTrue();
