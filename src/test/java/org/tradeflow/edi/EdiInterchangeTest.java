@@ -196,7 +196,8 @@ class EdiInterchangeTest extends IntegrationTest {
         // StAEDI reads the GS of 003010 by that version's rules too (GS04 was YYMMDD then): told as well
         assertThat(unsupported.get("reasons").get(0).asText()).contains("GS04 (segment 2, element 4): INVALID_DATE '20261202'");
         assertThat(unsupported.get("acknowledgement").asText()).contains("AK9*R*1*1*0*6*2~");
-        JsonNode notHis = post("edi", old.replace("*X*003010~", "*X*005010~")).json();
+        JsonNode notHis = post("edi", hudson(control(), purchaseOrder("0001", Fixtures.poNumber(),
+                "PO1*1*1*EA*1.00*PE*BP*HH-CAKESTAND", "CTT*1")).replace("*X*004010~", "*X*005010~")).json();
         assertThat(notHis.get("reasons").get(0).asText()).endsWith("GS08 '005010': partner HUDSON is set up for 004010");
         assertThat(notHis.get("transactions").get(0).get("orderId").isNull()).isTrue();
     }
