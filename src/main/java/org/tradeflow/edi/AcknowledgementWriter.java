@@ -29,7 +29,7 @@ final class AcknowledgementWriter {
 
     /** The whole answer; {@code interchangeNote} is the TA1 note code (e.g. 001, 006) or null when the envelope is fine. */
     record Plan(X12Interchange.Isa isa, String ourQualifier, String ourId, String ourGsId, String theirGsId,
-                String interchangeNote, List<GroupAck> groups, long controlNumber, ZonedDateTime now) {
+                String interchangeNote, List<GroupAck> groups, long controlNumber, ZonedDateTime sentAt) {
     }
 
     /** StAEDI error types as X12 AK304 segment syntax error codes. */
@@ -58,8 +58,8 @@ final class AcknowledgementWriter {
         try (EDIStreamWriter writer = factory.createEDIStreamWriter(out, StandardCharsets.US_ASCII.name())) {
             writer.startInterchange();
             segment(writer, "ISA", "00", " ".repeat(10), "00", " ".repeat(10), plan.ourQualifier(), pad(plan.ourId()),
-                    plan.isa().senderQualifier(), pad(plan.isa().senderId()), plan.now().format(DateTimeFormatter.ofPattern("yyMMdd")),
-                    plan.now().format(DateTimeFormatter.ofPattern("HHmm")), "U", "00401", control, "0", plan.isa().usage().isBlank()
+                    plan.isa().senderQualifier(), pad(plan.isa().senderId()), plan.sentAt().format(DateTimeFormatter.ofPattern("yyMMdd")),
+                    plan.sentAt().format(DateTimeFormatter.ofPattern("HHmm")), "U", "00401", control, "0", plan.isa().usage().isBlank()
                             ? "P" : plan.isa().usage(), ":");
             if (plan.interchangeNote() != null) {
                 segment(writer, "TA1", plan.isa().controlNumber(), plan.isa().date(), plan.isa().time(), "R", plan.interchangeNote());
@@ -67,8 +67,8 @@ final class AcknowledgementWriter {
             int groupControl = 0;
             for (GroupAck group : plan.groups()) {
                 groupControl++;
-                segment(writer, "GS", "FA", plan.ourGsId(), plan.theirGsId(), plan.now().format(DateTimeFormatter.ofPattern("yyyyMMdd")),
-                        plan.now().format(DateTimeFormatter.ofPattern("HHmm")), String.valueOf(groupControl), "X", "004010");
+                segment(writer, "GS", "FA", plan.ourGsId(), plan.theirGsId(), plan.sentAt().format(DateTimeFormatter.ofPattern("yyyyMMdd")),
+                        plan.sentAt().format(DateTimeFormatter.ofPattern("HHmm")), String.valueOf(groupControl), "X", "004010");
                 writer.writeStartSegment("ST").writeElement("997").writeElement("0001").writeEndSegment();
                 int segments = 1;
                 segment(writer, "AK1", group.functionalId(), group.controlNumber());
