@@ -1,6 +1,5 @@
 package org.tradeflow.edi;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,7 +9,7 @@ import java.util.Optional;
  */
 record X12Interchange(Isa isa, List<Group> groups, List<Problem> problems) {
 
-    /** ISA05-08, ISA12 and ISA13; {@code acknowledgementRequested} is ISA14. */
+    /** ISA05-08, ISA09/ISA10 (date, time), ISA12 (version), ISA13 (control number) and ISA15 (usage). */
     record Isa(String senderQualifier, String senderId, String receiverQualifier, String receiverId, String date,
                String time, String version, String controlNumber, String usage) {
     }
@@ -56,12 +55,4 @@ record X12Interchange(Isa isa, List<Group> groups, List<Problem> problems) {
         }
     }
 
-    /** Problems of the interchange itself, of a group or of a transaction in it. */
-    boolean envelopeBroken() {
-        return !problems.isEmpty() || groups.stream().anyMatch(group -> !group.problems().isEmpty());
-    }
-
-    static List<Problem> list() {
-        return new ArrayList<>();
-    }
 }

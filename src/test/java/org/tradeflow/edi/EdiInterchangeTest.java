@@ -123,6 +123,13 @@ class EdiInterchangeTest extends IntegrationTest {
         assertThat(resent.json().get("transactions").get(0).get("orderNumber").asText())
                 .isEqualTo(transaction.get("orderNumber").asText());
         assertThat(ordersWithPo(po)).isEqualTo(1);
+        // and with other lines it is refused, as over REST: the PO is not changed by a second 850
+        Api.Response changed = post("edi", hudson(control(), purchaseOrder("0001", po,
+                "PO1*1*5*CA*17.70*PE*BP*HH-HEART-TL", "CTT*1")));
+        assertThat(changed.json().get("status").asText()).isEqualTo("REJECTED");
+        assertThat(changed.json().get("transactions").get(0).get("rejection").asText())
+                .startsWith("Customer PO " + po + " of account HUDSON-US");
+        assertThat(ordersWithPo(po)).isEqualTo(1);
     }
 
     @Test
