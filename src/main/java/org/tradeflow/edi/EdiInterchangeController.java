@@ -13,7 +13,6 @@ import jakarta.validation.constraints.Min;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,7 +29,6 @@ import java.util.List;
 @RestController
 @RequestMapping("/api/v1/edi/interchanges")
 @Tag(name = "EDI", description = "X12 850 purchase orders from trading partners, answered with 997 acknowledgements")
-@Validated
 class EdiInterchangeController {
 
     static final String X12 = "application/edi-x12";

@@ -348,6 +348,7 @@ class EdiInterchangeTest extends IntegrationTest {
         assertThat(api.getAs("fiona", "demo", INTERCHANGES).status()).isEqualTo(403);
         assertThat(api.getAs("oscar", "demo", INTERCHANGES + "?status=REJECTED").status()).isEqualTo(200);
         assertProblem(api.getAs("edi", "demo", INTERCHANGES + "?status=LOST"), 422, "status");
+        assertProblem(api.getAs("edi", "demo", INTERCHANGES + "?size=0"), 400, "size");
         assertProblem(api.getAs("edi", "demo", INTERCHANGES + "/999999999"), 404, "No EDI interchange 999999999");
     }
 
