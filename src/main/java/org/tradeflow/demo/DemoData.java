@@ -59,6 +59,7 @@ class DemoData implements ApplicationRunner {
         Integer accounts = jdbc.queryForObject("select count(*) from customer_account", Integer.class);
         if (accounts != null && accounts > 0) {
             billingAddresses(); // a demo database from before invoices named them
+            tradingPartners(); // and from before EDI
             return;
         }
         LocalDate today = LocalDate.now(clock);
@@ -117,6 +118,7 @@ class DemoData implements ApplicationRunner {
                 insert into invoice (invoice_number, account_id, currency, net_total, tax_total, gross_total, issued_on, due_on, status)
                 values ('OB-2024-0042', (select id from customer_account where code = 'PACIFIC-US'), 'USD', 4650.00, 0, 4650.00, ?, ?, 'OPEN')""",
                 today.minusDays(20), today.minusDays(5));
+        tradingPartners();
         log.info("Demo data loaded: 7 accounts, {} products, 3 warehouses and a drop-ship supplier", products.size());
     }
 
@@ -126,6 +128,39 @@ class DemoData implements ApplicationRunner {
                 insert into customer_account (code, name, customer_group, tier, region, currency, payment_terms_days, credit_limit, opened_on)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", code, name, group, tier, region, currency, termsDays,
                 new BigDecimal(creditLimit), openedOn);
+    }
+
+    /**
+     * Two EDI trading partners: Hudson Home Supply (HUDSON-US) sends 004010 purchase orders as ZZ/HUDSONHOME, Lone Star
+     * Retail (LONESTAR-US) 005010 ones as 01/078742090 (a DUNS number); both address us as ZZ/TRADEFLOW and want a 997.
+     * Their part numbers map to our SKUs, a case (CA) holding as many selling units as our pack.
+     */
+    private void tradingPartners() {
+        Integer partners = jdbc.queryForObject("select count(*) from trading_partner", Integer.class);
+        if (partners != null && partners > 0) {
+            return;
+        }
+        partner("HUDSON", "HUDSON-US", "ZZ", "HUDSONHOME", "HUDSONHOME", "004010");
+        partner("LONESTAR", "LONESTAR-US", "01", "078742090", "078742090", "005010");
+        item("HUDSON", "HH-HEART-TL", "85123A", "CA", 6);
+        item("HUDSON", "HH-HEART-TL", "85123A", "EA", 1);
+        item("HUDSON", "HH-CAKESTAND", "22423", "EA", 1);
+        item("HUDSON", "HH-WARMER-BAB", "22834", "PK", 12);
+        item("LONESTAR", "LS-100234", "85123A", "CA", 6);
+        item("LONESTAR", "LS-100871", "22086", "PK", 6);
+    }
+
+    private void partner(String code, String accountCode, String qualifier, String isaId, String gsId, String version) {
+        jdbc.update("""
+                insert into trading_partner (code, account_code, isa_qualifier, isa_id, our_isa_qualifier, our_isa_id, gs_id,
+                                             our_gs_id, x12_version, acknowledgement)
+                values (?, ?, ?, ?, 'ZZ', 'TRADEFLOW', ?, 'TRADEFLOW', ?, '997')""", code, accountCode, qualifier, isaId, gsId, version);
+    }
+
+    private void item(String partner, String buyerPartNumber, String sku, String unit, int packFactor) {
+        jdbc.update("""
+                insert into trading_partner_item (partner_id, buyer_part_number, sku, unit_of_measure, pack_factor)
+                values ((select id from trading_partner where code = ?), ?, ?, ?, ?)""", partner, buyerPartNumber, sku, unit, packFactor);
     }
 
     /** Where each demo account is billed (and its VAT id); only an account without a billing address gets one. */

@@ -47,6 +47,8 @@ class SecurityConfiguration {
     static final String ORDER_DESK = "order-desk";
     /** Receivables: payments, refunds and credit. */
     static final String FINANCE = "finance";
+    /** Trading partners' EDI gateways post X12 interchanges; the order desk reads them and their quarantine. */
+    static final String EDI = "edi";
 
     /** Who may do what beyond being signed in; the 403 names the roles a call needs. */
     private static final List<RoleRule> ROLE_RULES = List.of(
@@ -57,6 +59,8 @@ class SecurityConfiguration {
             new RoleRule("book receipts and stock counts", HttpMethod.POST,
                     List.of("/api/v1/receipts", "/api/v1/stock-adjustments"), List.of(WAREHOUSE, ORDER_DESK)),
             new RoleRule("book payments", HttpMethod.POST, List.of("/api/v1/payments", "/api/v1/payments/**"), List.of(FINANCE)),
+            new RoleRule("send EDI interchanges", HttpMethod.POST, List.of("/api/v1/edi/**"), List.of(EDI)),
+            new RoleRule("read EDI interchanges", HttpMethod.GET, List.of("/api/v1/edi/**"), List.of(EDI, ORDER_DESK)),
             new RoleRule("import bank statements", HttpMethod.POST, List.of("/api/v1/bank-statements"), List.of(FINANCE)),
             new RoleRule("read bank statements", HttpMethod.GET, List.of("/api/v1/bank-statements/**"), List.of(FINANCE)),
             new RoleRule("ask for price corrections", HttpMethod.POST, List.of("/api/v1/invoices/*/price-corrections"),

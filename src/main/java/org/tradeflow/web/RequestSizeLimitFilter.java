@@ -26,10 +26,14 @@ import java.io.IOException;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    private final long defaultMaxBytes;
+    /** EDI interchanges of large partners carry thousands of lines: they have a limit of their own. */
+    private final long ediMaxBytes;
 
-    RequestSizeLimitFilter(@Value("${tradeflow.api.max-request-size:2MB}") DataSize maxRequestSize) {
-        this.maxBytes = maxRequestSize.toBytes();
+    RequestSizeLimitFilter(@Value("${tradeflow.api.max-request-size:2MB}") DataSize maxRequestSize,
+                           @Value("${tradeflow.api.max-edi-request-size:10MB}") DataSize maxEdiRequestSize) {
+        this.defaultMaxBytes = maxRequestSize.toBytes();
+        this.ediMaxBytes = maxEdiRequestSize.toBytes();
     }
 
     @Override
@@ -40,6 +44,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = request.getRequestURI().startsWith(request.getContextPath() + "/api/v1/edi/") ? ediMaxBytes : defaultMaxBytes;
         if (request.getContentLengthLong() > maxBytes) {
             response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

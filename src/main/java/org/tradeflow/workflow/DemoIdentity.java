@@ -41,6 +41,9 @@ class DemoIdentity implements ApplicationRunner {
             "rule-admins", "rita",
             "warehouse", "wendy");
 
+    /** Integration groups (no tasks, no Tasklist) and their one demo user: the EDI gateway of the demo partners. */
+    private static final Map<String, String> INTEGRATION_GROUPS = Map.of("edi", "edi");
+
     /** Where each demo person works: their task deadlines are shown in this zone. */
     private static final Map<String, String> TIME_ZONES = Map.of("sam", "Europe/Berlin", "fiona", "Europe/London",
             "oscar", "Europe/Amsterdam", "rita", "Europe/Berlin", "wendy", "Europe/Berlin");
@@ -65,6 +68,17 @@ class DemoIdentity implements ApplicationRunner {
                 createUser(user, group);
                 identity.createMembership(DEMO_ADMIN, group);
                 log.info("Demo group {} with user {} created", group, user);
+            }
+        });
+        INTEGRATION_GROUPS.forEach((group, user) -> {
+            if (identity.createGroupQuery().groupId(group).count() == 0) {
+                var created = identity.newGroup(group);
+                created.setName(group);
+                created.setType("SYSTEM");
+                identity.saveGroup(created);
+                createUser(user, group);
+                identity.createMembership(DEMO_ADMIN, group);
+                log.info("Demo integration group {} with user {} created", group, user);
             }
         });
     }

@@ -152,6 +152,23 @@ class OpenApiContractTest extends IntegrationTest {
         conforms("POST", "/api/v1/bank-statements", api.postRawAs("demo", "demo", "/api/v1/bank-statements", "application/xml", camt), 200);
         executed.add("POST /api/v1/bank-statements");
         call("GET", "/api/v1/bank-statements/{id}", "/api/v1/bank-statements/" + statement.json().get("id").asLong(), null, Map.of(), 200);
+        // the documented X12 interchange of the demo partner Hudson, under an ISA13 and PO of its own (a replay makes no order)
+        String control = String.format("%09d", java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 999_999_999));
+        String x12 = rawExample("/api/v1/edi/interchanges", "post", "application/edi-x12")
+                .replace("000000101", control).replace("HH-PO-77001", org.tradeflow.support.Fixtures.poNumber());
+        Api.Response interchange = api.postRawAs("edi", "demo", "/api/v1/edi/interchanges", "application/edi-x12", x12);
+        conforms("POST", "/api/v1/edi/interchanges", interchange, 201);
+        assertThat(interchange.json().get("status").asText()).as(interchange.body()).isEqualTo("ACCEPTED");
+        conforms("POST", "/api/v1/edi/interchanges", api.postRawAs("edi", "demo", "/api/v1/edi/interchanges", "application/edi-x12", x12), 200);
+        executed.add("POST /api/v1/edi/interchanges");
+        call("GET", "/api/v1/edi/interchanges", withExamples("/api/v1/edi/interchanges", Map.of()), null, Map.of(), 200);
+        String interchangePath = "/api/v1/edi/interchanges/" + interchange.json().get("id").asLong();
+        call("GET", "/api/v1/edi/interchanges/{id}", interchangePath, null, Map.of(), 200);
+        Api.Document acknowledgement = api.getDocument(interchangePath + "/acknowledgement", "application/edi-x12");
+        assertThat(acknowledgement.status()).as(acknowledgement.text()).isEqualTo(200);
+        assertThat(acknowledgement.text()).contains("ST*997*").contains("AK9*A*1*1*1~");
+        assertThat(documented("GET", "/api/v1/edi/interchanges/{id}/acknowledgement", 200).path("content").has("application/edi-x12")).isTrue();
+        executed.add("GET /api/v1/edi/interchanges/{id}/acknowledgement");
         // the documented return of the shipped order's first line: DAMAGED needs inspection, no approval
         String returnedSku = shipment.get("lines").get(0).get("sku").asText();
         JsonNode returnRequest = example("/api/v1/returns", "post");
@@ -283,7 +300,7 @@ class OpenApiContractTest extends IntegrationTest {
         JsonNode line = document.at("/components/schemas/OrderLine/properties");
 
         assertThat(tags).containsExactlyInAnyOrder("Orders", "Order desk", "Pricing", "Catalog", "Accounts",
-                "Availability", "Inventory", "Fulfilment", "Invoices", "Receivables", "Returns", "Decision tables");
+                "Availability", "Inventory", "Fulfilment", "Invoices", "Receivables", "Returns", "EDI", "Decision tables");
         assertThat(unsummarised).isEmpty();
         assertThat(line.fieldNames()).toIterable().contains("unitPrice", "netAmount", "priceSource", "priceRule",
                 "priceExplanation", "backorderedQuantity");
@@ -444,6 +461,14 @@ class OpenApiContractTest extends IntegrationTest {
         JsonNode example = resolve(document.path("paths").path(path).path(method).path("requestBody").path("content")
                 .path("application/xml").path("schema")).path("example");
         assertThat(example.isTextual()).as(method + " " + path + " has an XML example").isTrue();
+        return example.asText();
+    }
+
+    /** The documented example of a request body that is text of another kind (an X12 interchange). */
+    private String rawExample(String path, String method, String mediaType) {
+        JsonNode example = resolve(document.path("paths").path(path).path(method).path("requestBody").path("content")
+                .path(mediaType).path("schema")).path("example");
+        assertThat(example.isTextual()).as(method + " " + path + " has a " + mediaType + " example").isTrue();
         return example.asText();
     }
 

@@ -1,0 +1,115 @@
+package org.tradeflow.edi;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.tradeflow.intake.Idempotency;
+
+import java.net.URI;
+import java.util.List;
+
+/** Trading partners' EDI gateways post X12 interchanges; each 850 in one becomes an order, each is answered by a 997. */
+@RestController
+@RequestMapping("/api/v1/edi/interchanges")
+@Tag(name = "EDI", description = "X12 850 purchase orders from trading partners, answered with 997 acknowledgements")
+class EdiInterchangeController {
+
+    static final String X12 = "application/edi-x12";
+
+    /** A purchase order of the demo partner Hudson Home Supply (account HUDSON-US). */
+    static final String EXAMPLE = """
+            ISA*00*          *00*          *ZZ*HUDSONHOME     *ZZ*TRADEFLOW      *261202*0930*U*00401*000000101*0*P*>~
+            GS*PO*HUDSONHOME*TRADEFLOW*20261202*0930*101*X*004010~
+            ST*850*0001~
+            BEG*00*SA*HH-PO-77001**20261202~
+            N1*ST*HUDSON HOME SUPPLY NEWARK*92*NWK01~
+            PO1*1*2*CA*17.70*PE*BP*HH-HEART-TL*VN*85123A~
+            PO1*2*3*EA*14.90*PE*BP*HH-CAKESTAND~
+            CTT*2~
+            SE*7*0001~
+            GE*1*101~
+            IEA*1*000000101~
+            """;
+
+    private final EdiInterchanges interchanges;
+    private final Idempotency idempotency;
+
+    EdiInterchangeController(EdiInterchanges interchanges, Idempotency idempotency) {
+        this.interchanges = interchanges;
+        this.idempotency = idempotency;
+    }
+
+    /** 201 with what became of the interchange; 200 with the first answer when its ISA13 came from the partner before. */
+    @PostMapping(consumes = X12)
+    @Operation(summary = "Receive an X12 interchange", description = "The body is one X12 interchange (ISA to IEA, any "
+            + "delimiters, at most 10 MB) from a trading partner, known by ISA05/ISA06. StAEDI checks the envelope (ISA13 = "
+            + "IEA02, GS06 = GE02, ST02 = SE02, segment and control counts) and each 850 against our implementation guide "
+            + "(BEG, DTM, N1, PO1, CTT: mandatory elements, lengths, codes, dates, syntax notes). Each valid 850 becomes an "
+            + "order of the partner's account through the same intake as POST /api/v1/orders (BEG03 is the customer PO, so "
+            + "the same PO again is the same order), its PO1 buyer part numbers and units mapped through the partner's "
+            + "cross-reference; each transaction set stands alone. A broken envelope, an unknown partner or an unsupported "
+            + "version makes no order and the interchange is kept as REJECTED with its reasons. The answer carries the 997 "
+            + "(with a TA1 when the interchange itself is refused), which names the segment, position and element at fault. "
+            + "The same ISA13 from the same partner again is answered with the first answer and makes no second order. "
+            + "A body that is no X12 interchange (no ISA at its start, a byte order mark, binary data) is refused with 422.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content =
+            @Content(mediaType = X12, schema = @Schema(type = "string", example = EXAMPLE))))
+    @ApiResponse(responseCode = "201", description = "Received: each transaction set an order or a rejection", content = @Content(schema = @Schema(implementation = InterchangeView.class)))
+    @ApiResponse(responseCode = "200", description = "Received before (same partner and ISA13): the first answer, no order made again", headers = @Header(name = "Idempotent-Replayed", description = "true"), content = @Content(schema = @Schema(implementation = InterchangeView.class)))
+    @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
+    ResponseEntity<InterchangeView> receive(@RequestBody(required = false) byte[] body, Authentication caller) {
+        EdiInterchanges.Received received = idempotency.retryingOnRace(() -> interchanges.receive(body, caller.getName()));
+        if (received.replayed()) {
+            return ResponseEntity.ok().header("Idempotent-Replayed", "true").body(received.interchange());
+        }
+        return ResponseEntity.created(URI.create("/api/v1/edi/interchanges/" + received.interchange().id()))
+                .body(received.interchange());
+    }
+
+    @GetMapping
+    @Operation(summary = "List received interchanges", description = "Newest first; status=REJECTED is the quarantine: "
+            + "interchanges that made no order, with their reasons.")
+    @ApiResponse(responseCode = "200", description = "The interchanges", content = @Content(array = @ArraySchema(schema = @Schema(implementation = InterchangeView.class))))
+    @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
+    List<InterchangeView> list(@Parameter(description = "ACCEPTED, PARTIALLY_ACCEPTED or REJECTED", example = "REJECTED")
+                               @RequestParam(required = false) String status,
+                               @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+        return interchanges.list(status, size);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "Read a received interchange", description = "What became of each transaction set and the "
+            + "acknowledgement we answered.")
+    @ApiResponse(responseCode = "200", description = "The interchange", content = @Content(schema = @Schema(implementation = InterchangeView.class)))
+    @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
+    @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
+    InterchangeView get(@PathVariable long id) {
+        return interchanges.get(id);
+    }
+
+    @GetMapping(value = "/{id}/acknowledgement", produces = X12)
+    @Operation(summary = "Download the acknowledgement", description = "The 997 (and TA1) we answered the interchange with, as X12.")
+    @ApiResponse(responseCode = "200", description = "The acknowledgement", content = @Content(mediaType = X12, schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
+    @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
+    ResponseEntity<String> acknowledgement(@PathVariable long id) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(X12)).body(interchanges.get(id).acknowledgement());
+    }
+}

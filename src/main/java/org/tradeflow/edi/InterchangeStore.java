@@ -1,0 +1,97 @@
+package org.tradeflow.edi;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** Received interchanges, with their transactions and acknowledgement. */
+@Repository
+class InterchangeStore {
+
+    private final JdbcTemplate jdbc;
+
+    InterchangeStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long nextAcknowledgementControl() {
+        return jdbc.queryForObject("select nextval('edi_acknowledgement_control_seq')", Long.class);
+    }
+
+    Optional<Long> find(long partnerId, String controlNumber) {
+        return jdbc.queryForList("select id from edi_interchange where partner_id = ? and control_number = ?", Long.class,
+                partnerId, controlNumber).stream().findFirst();
+    }
+
+    /** The interchange and its transactions, together; a twin of the same partner and ISA13 fails on the unique key. */
+    @Transactional
+    long insert(Long partnerId, X12Interchange.Isa isa, String user, Instant receivedAt, String status, List<String> reasons,
+                byte[] raw, String acknowledgement, List<InterchangeView.TransactionResult> transactions) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            PreparedStatement insert = connection.prepareStatement("""
+                    insert into edi_interchange (partner_id, sender_qualifier, sender_id, control_number, received_by,
+                                                 received_at, status, reasons, raw, acknowledgement)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
+            insert.setObject(1, partnerId);
+            insert.setString(2, bounded(isa.senderQualifier(), 2));
+            insert.setString(3, bounded(isa.senderId(), 15));
+            insert.setString(4, bounded(isa.controlNumber(), 9));
+            insert.setString(5, user);
+            insert.setTimestamp(6, Timestamp.from(receivedAt));
+            insert.setString(7, status);
+            insert.setString(8, reasons.isEmpty() ? null : String.join("\n", reasons));
+            insert.setBytes(9, raw);
+            insert.setString(10, acknowledgement);
+            return insert;
+        }, key);
+        long id = key.getKey().longValue();
+        for (InterchangeView.TransactionResult transaction : transactions) {
+            jdbc.update("""
+                    insert into edi_transaction (interchange_id, group_control, control_number, transaction_type, po_number,
+                                                 order_id, order_number, rejection)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)""", id, bounded(transaction.groupControlNumber(), 9),
+                    bounded(transaction.controlNumber(), 9), bounded(transaction.type(), 3), bounded(transaction.poNumber(), 64),
+                    transaction.orderId(), transaction.orderNumber(), bounded(transaction.rejection(), 2000));
+        }
+        return id;
+    }
+
+    Optional<InterchangeView> view(long id) {
+        return jdbc.query("""
+                select i.id, p.code, i.sender_qualifier || '/' || i.sender_id, i.control_number, i.received_at, i.received_by,
+                       i.status, i.reasons, i.acknowledgement
+                  from edi_interchange i left join trading_partner p on p.id = i.partner_id where i.id = ?""",
+                (rs, n) -> new InterchangeView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7),
+                        rs.getString(8) == null ? List.of() : Arrays.asList(rs.getString(8).split("\n")),
+                        transactions(rs.getLong(1)), rs.getString(9)), id).stream().findFirst();
+    }
+
+    List<Long> ids(String status, int size) {
+        return status == null
+                ? jdbc.queryForList("select id from edi_interchange order by received_at desc, id desc limit ?", Long.class, size)
+                : jdbc.queryForList("select id from edi_interchange where status = ? order by received_at desc, id desc limit ?",
+                Long.class, status, size);
+    }
+
+    private List<InterchangeView.TransactionResult> transactions(long interchangeId) {
+        return jdbc.query("""
+                select group_control, control_number, transaction_type, po_number, order_id, order_number, rejection
+                  from edi_transaction where interchange_id = ? order by id""",
+                (rs, n) -> new InterchangeView.TransactionResult(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), (Long) rs.getObject(5), rs.getString(6), rs.getString(7)), interchangeId);
+    }
+
+    private static String bounded(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+}

@@ -1,0 +1,161 @@
+package org.tradeflow.edi;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.springframework.stereotype.Component;
+import org.tradeflow.business.BusinessException;
+import org.tradeflow.order.OrderRequest;
+import org.tradeflow.pricing.LineRequest;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a valid 850 into the order request the REST API would send: BEG03 is the customer PO, DTM*002 the requested
+ * delivery date, each PO1 a line whose buyer part number (PO106/107 ...) and unit (PO103) the partner's
+ * cross-reference maps to our SKU, the quantity (PO102) times the unit's pack factor. Whatever an order refuses is
+ * told back in the 850's own terms: the segment, its position and the element.
+ */
+@Component
+class PurchaseOrderMapping {
+
+    /** The product id qualifiers a buyer part number may come under. */
+    private static final Set<String> PART_QUALIFIERS = Set.of("BP", "IN", "VN", "VP", "SK", "UP", "UA", "UK", "EN", "CB", "PI", "MG");
+    private static final DateTimeFormatter CCYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
+
+    private final TradingPartners partners;
+    private final Validator validator;
+
+    PurchaseOrderMapping(TradingPartners partners, Validator validator) {
+        this.partners = partners;
+        this.validator = validator;
+    }
+
+    /** The request, and for each of its fields (JSON path) where in the 850 it came from. */
+    record Mapped(OrderRequest request, Map<String, String> origins) {
+
+        /** An order's refusal, its field paths put back into segments and elements. */
+        String explain(BusinessException refused) {
+            if (refused.errors().isEmpty()) {
+                return refused.getMessage();
+            }
+            List<String> reasons = new ArrayList<>();
+            for (BusinessException.FieldError error : refused.errors()) {
+                reasons.add(origin(error.field()) + ": " + error.message());
+            }
+            return String.join("; ", reasons);
+        }
+
+        String origin(String field) {
+            if (origins.containsKey(field)) {
+                return origins.get(field);
+            }
+            int dot = field.lastIndexOf('.');
+            return dot > 0 && origins.containsKey(field.substring(0, dot)) ? origins.get(field.substring(0, dot)) : field;
+        }
+    }
+
+    Mapped map(TradingPartners.Partner partner, X12Interchange.Transaction transaction) {
+        Map<String, String> origins = new HashMap<>();
+        X12Interchange.Segment beg = transaction.first("BEG").orElseThrow(() -> new EdiRejection("BEG: segment missing"));
+        if (!"00".equals(beg.element(1))) {
+            throw new EdiRejection(at(beg, 1) + ": purpose code '" + beg.element(1) + "' is not taken; only 00 (original) "
+                    + "purchase orders become orders, changes and cancellations go to the order desk");
+        }
+        origins.put("customerPoNumber", at(beg, 3));
+        LocalDate requestedDelivery = null;
+        for (X12Interchange.Segment dtm : transaction.segments()) {
+            if (dtm.tag().equals("DTM") && dtm.element(1).equals("002") && !dtm.element(2).isEmpty() && requestedDelivery == null) {
+                requestedDelivery = date(dtm, 2);
+                origins.put("requestedDeliveryDate", at(dtm, 2));
+            }
+        }
+        List<LineRequest> lines = new ArrayList<>();
+        int poLines = 0;
+        for (X12Interchange.Segment po1 : transaction.segments()) {
+            if (!po1.tag().equals("PO1")) {
+                continue;
+            }
+            poLines++;
+            origins.put("lines[" + lines.size() + "]", at(po1, 0));
+            origins.put("lines[" + lines.size() + "].quantity", at(po1, 2));
+            origins.put("lines[" + lines.size() + "].sku", at(po1, 7));
+            lines.add(line(partner, po1));
+        }
+        transaction.first("CTT").ifPresent(ctt -> {
+            if (!ctt.element(1).isEmpty() && new BigDecimal(ctt.element(1)).intValue() != transaction.segments().stream()
+                    .filter(segment -> segment.tag().equals("PO1")).count()) {
+                throw new EdiRejection(at(ctt, 1) + ": says " + new BigDecimal(ctt.element(1)).intValue()
+                        + " line items, the transaction set has " + transaction.segments().stream()
+                        .filter(segment -> segment.tag().equals("PO1")).count() + " PO1 segments");
+            }
+        });
+        if (poLines == 0) {
+            throw new EdiRejection("PO1: the purchase order has no lines");
+        }
+        OrderRequest request = new OrderRequest(partner.accountCode(), beg.element(3), requestedDelivery, null, lines,
+                null, null, null);
+        Mapped mapped = new Mapped(request, origins);
+        Set<ConstraintViolation<OrderRequest>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw new EdiRejection(violations.stream().map(v -> mapped.origin(v.getPropertyPath().toString()) + ": "
+                    + v.getMessage()).sorted().reduce((a, b) -> a + "; " + b).orElseThrow());
+        }
+        return mapped;
+    }
+
+    private LineRequest line(TradingPartners.Partner partner, X12Interchange.Segment po1) {
+        String unit = po1.element(3);
+        List<String> partNumbers = new ArrayList<>();
+        List<String> named = new ArrayList<>();
+        for (int qualifier = 6; qualifier < 30; qualifier += 2) {
+            String value = po1.element(qualifier + 1);
+            if (PART_QUALIFIERS.contains(po1.element(qualifier)) && !value.isEmpty()) {
+                partNumbers.add(value);
+                named.add(po1.element(qualifier) + " '" + value + "'");
+            }
+        }
+        if (partNumbers.isEmpty()) {
+            throw new EdiRejection(at(po1, 6) + ": the line names no buyer part number (qualifiers "
+                    + String.join(", ", PART_QUALIFIERS.stream().sorted().toList()) + ")");
+        }
+        TradingPartners.Item item = partners.item(partner.id(), partNumbers, unit).orElseThrow(() -> new EdiRejection(
+                at(po1, 7) + ": " + String.join(", ", named) + " in unit '" + unit + "' has no cross-reference to one of "
+                        + "our SKUs for partner " + partner.code()));
+        if (po1.element(2).isEmpty()) {
+            throw new EdiRejection(at(po1, 2) + ": the quantity ordered is missing");
+        }
+        BigDecimal quantity = new BigDecimal(po1.element(2));
+        if (quantity.signum() <= 0 || quantity.stripTrailingZeros().scale() > 0) {
+            throw new EdiRejection(at(po1, 2) + ": quantity " + quantity.toPlainString() + " " + unit
+                    + " is not a positive whole number of units");
+        }
+        BigDecimal units = quantity.multiply(BigDecimal.valueOf(item.packFactor()));
+        if (units.compareTo(BigDecimal.valueOf(LineRequest.MAX_QUANTITY)) > 0) {
+            throw new EdiRejection(at(po1, 2) + ": " + quantity.toPlainString() + " " + unit + " of " + item.sku()
+                    + " is " + units.toPlainString() + " units, more than " + LineRequest.MAX_QUANTITY);
+        }
+        return new LineRequest(item.sku(), units.intValueExact());
+    }
+
+    private static LocalDate date(X12Interchange.Segment segment, int element) {
+        try {
+            return LocalDate.parse(segment.element(element), CCYYMMDD);
+        } catch (DateTimeParseException e) {
+            throw new EdiRejection(at(segment, element) + ": '" + segment.element(element) + "' is no date CCYYMMDD");
+        }
+    }
+
+    /** "PO102 (segment 9, element 2)"; element 0 is the segment itself. */
+    static String at(X12Interchange.Segment segment, int element) {
+        return element == 0 ? segment.tag() + " (segment " + segment.position() + ")"
+                : segment.tag() + String.format("%02d", element) + " (segment " + segment.position() + ", element " + element + ")";
+    }
+}

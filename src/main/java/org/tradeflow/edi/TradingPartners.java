@@ -1,0 +1,56 @@
+package org.tradeflow.edi;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The trading partners we take interchanges from, known by their ISA sender, and their item cross-references. */
+@Repository
+class TradingPartners {
+
+    private final JdbcTemplate jdbc;
+
+    TradingPartners(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A partner: who it orders for, how it is addressed and addresses us, its X12 version and acknowledgement. */
+    record Partner(long id, String code, String accountCode, String isaQualifier, String isaId, String ourIsaQualifier,
+                   String ourIsaId, String gsId, String ourGsId, String version, String acknowledgement, boolean active) {
+    }
+
+    /** How many of our selling units of the SKU one of the partner's units (CA, EA, PK) of its part number holds. */
+    record Item(String buyerPartNumber, String unitOfMeasure, String sku, int packFactor) {
+    }
+
+    Optional<Partner> bySender(String qualifier, String id) {
+        return jdbc.query("""
+                select id, code, account_code, isa_qualifier, isa_id, our_isa_qualifier, our_isa_id, gs_id, our_gs_id,
+                       x12_version, acknowledgement, active
+                  from trading_partner where isa_qualifier = ? and isa_id = ?""",
+                (rs, n) -> new Partner(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
+                        rs.getBoolean(12)), qualifier, id).stream().findFirst();
+    }
+
+    /** The first of these buyer part numbers the partner has a cross-reference for in this unit. */
+    Optional<Item> item(long partnerId, List<String> buyerPartNumbers, String unitOfMeasure) {
+        for (String partNumber : buyerPartNumbers) {
+            Optional<Item> item = jdbc.query("""
+                    select buyer_part_number, unit_of_measure, sku, pack_factor from trading_partner_item
+                     where partner_id = ? and buyer_part_number = ? and unit_of_measure = ?""",
+                    (rs, n) -> new Item(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)),
+                    partnerId, partnerNumber(partNumber), unitOfMeasure).stream().findFirst();
+            if (item.isPresent()) {
+                return item;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String partnerNumber(String partNumber) {
+        return partNumber.length() > 48 ? partNumber.substring(0, 48) : partNumber;
+    }
+}
