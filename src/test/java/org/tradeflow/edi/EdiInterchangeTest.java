@@ -18,7 +18,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,7 +58,7 @@ class EdiInterchangeTest extends IntegrationTest {
 
     @Test
     void aDemoPartnersPurchaseOrderBecomesAnOrderOfItsAccountAndRunsThroughTheProcess() {
-        String po = Fixtures.poNumber();
+        String po = poNumber();
         LocalDate delivery = LocalDate.now().plusDays(21);
         String control = control();
         String body = hudson(control, purchaseOrder("0001", po,
@@ -134,9 +136,9 @@ class EdiInterchangeTest extends IntegrationTest {
 
     @Test
     void eachTransactionSetStandsAloneAndARejectionNamesSegmentPositionAndElement() {
-        String good = Fixtures.poNumber();
-        String bad = Fixtures.poNumber();
-        String unmapped = Fixtures.poNumber();
+        String good = poNumber();
+        String bad = poNumber();
+        String unmapped = poNumber();
         String body = hudson(control(),
                 purchaseOrder("0001", bad, "DTM*002*2026131", "PO1*1*2.5*CA*17.70*PE*BP*HH-HEART-TL", "CTT*1"),
                 purchaseOrder("0002", good, "PO1*1*1*PK*30.00*PE*BP*HH-WARMER-BAB", "CTT*1"),
@@ -182,7 +184,7 @@ class EdiInterchangeTest extends IntegrationTest {
     @Test
     void theSecondDemoPartnerSends005010AndAVersionOtherThanAPartnersIsRejected() {
         String control = control();
-        String po = Fixtures.poNumber();
+        String po = poNumber();
         String lonestar = "ISA*00*          *00*          *01*078742090      *ZZ*TRADEFLOW      *261202*0930*^*00501*"
                 + control + "*0*P*>~\nGS*PO*078742090*TRADEFLOW*20261202*0930*7*X*005010~\n"
                 + purchaseOrder("0001", po, "PO1*1*3*PK*9.00*PE*IN*LS-100871", "CTT*1")
@@ -195,7 +197,7 @@ class EdiInterchangeTest extends IntegrationTest {
         assertThat(order.get("lines").get(0).get("sku").asText()).isEqualTo("22086");
         assertThat(order.get("lines").get(0).get("quantity").asInt()).as("3 packs of 6").isEqualTo(18);
 
-        String old = hudson(control(), purchaseOrder("0001", Fixtures.poNumber(), "PO1*1*1*EA*1.00*PE*BP*HH-CAKESTAND", "CTT*1"))
+        String old = hudson(control(), purchaseOrder("0001", poNumber(), "PO1*1*1*EA*1.00*PE*BP*HH-CAKESTAND", "CTT*1"))
                 .replace("*X*004010~", "*X*003010~");
         JsonNode unsupported = post("edi", old).json();
         assertThat(unsupported.get("status").asText()).isEqualTo("REJECTED");
@@ -203,7 +205,7 @@ class EdiInterchangeTest extends IntegrationTest {
         // StAEDI reads the GS of 003010 by that version's rules too (GS04 was YYMMDD then): told as well
         assertThat(unsupported.get("reasons").get(0).asText()).contains("GS04 (segment 2, element 4): INVALID_DATE '20261202'");
         assertThat(unsupported.get("acknowledgement").asText()).contains("AK9*R*1*1*0*6*2~");
-        JsonNode notHis = post("edi", hudson(control(), purchaseOrder("0001", Fixtures.poNumber(),
+        JsonNode notHis = post("edi", hudson(control(), purchaseOrder("0001", poNumber(),
                 "PO1*1*1*EA*1.00*PE*BP*HH-CAKESTAND", "CTT*1")).replace("*X*004010~", "*X*005010~")).json();
         assertThat(notHis.get("reasons").get(0).asText()).endsWith("GS08 '005010': partner HUDSON is set up for 004010");
         assertThat(notHis.get("transactions").get(0).get("orderId").isNull()).isTrue();
@@ -211,7 +213,7 @@ class EdiInterchangeTest extends IntegrationTest {
 
     @Test
     void theSameInterchangeSentTwiceAtOnceMakesOneOrderAndOneAnswer() throws Exception {
-        String po = Fixtures.poNumber();
+        String po = poNumber();
         String body = hudson(control(), purchaseOrder("0001", po, "PO1*1*1*CA*17.70*PE*BP*HH-HEART-TL", "CTT*1"));
         java.util.concurrent.ExecutorService twins = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
@@ -324,7 +326,7 @@ class EdiInterchangeTest extends IntegrationTest {
         garbage[0] = 0x00;
         assertProblem(api.postBytesAs("edi", "demo", INTERCHANGES, X12, garbage), 422, "is no X12 interchange");
 
-        byte[] interchange = hudson(control(), purchaseOrder("0001", Fixtures.poNumber(),
+        byte[] interchange = hudson(control(), purchaseOrder("0001", poNumber(),
                 "PO1*1*1*EA*1.00*PE*BP*HH-CAKESTAND", "CTT*1")).getBytes(StandardCharsets.US_ASCII);
         byte[] withBom = new byte[interchange.length + 3];
         withBom[0] = (byte) 0xEF;
@@ -342,7 +344,7 @@ class EdiInterchangeTest extends IntegrationTest {
 
     @Test
     void onlyTheEdiRoleSendsInterchangesAndTheOrderDeskReadsThem() {
-        String body = hudson(control(), purchaseOrder("0001", Fixtures.poNumber(), "PO1*1*1*EA*1.00*PE*BP*HH-CAKESTAND", "CTT*1"));
+        String body = hudson(control(), purchaseOrder("0001", poNumber(), "PO1*1*1*EA*1.00*PE*BP*HH-CAKESTAND", "CTT*1"));
         assertProblem(api.postRawAs("oscar", "demo", INTERCHANGES, X12, body), 403, "edi");
         assertProblem(api.postRawAs("fiona", "demo", INTERCHANGES, X12, body), 403, "edi");
         assertThat(api.getAs("fiona", "demo", INTERCHANGES).status()).isEqualTo(403);
@@ -423,5 +425,15 @@ class EdiInterchangeTest extends IntegrationTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static final AtomicInteger PO_SEQUENCE = new AtomicInteger();
+
+    /**
+     * A unique PO number that fits BEG03 (at most 22 characters): {@link Fixtures#poNumber()} grows with the machine's
+     * uptime and outgrew it on a clean CI machine.
+     */
+    private static String poNumber() {
+        return "PO-" + Long.toString(System.nanoTime(), 36).toUpperCase(Locale.ROOT) + "-" + PO_SEQUENCE.incrementAndGet();
     }
 }
