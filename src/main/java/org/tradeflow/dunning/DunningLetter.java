@@ -3,6 +3,7 @@ package org.tradeflow.dunning;
 import org.springframework.stereotype.Component;
 import org.tradeflow.account.Account;
 import org.tradeflow.invoicing.Invoice;
+import org.tradeflow.invoicing.InvoiceText;
 import org.tradeflow.invoicing.PdfDocuments;
 import org.tradeflow.invoicing.PostalAddress;
 import org.tradeflow.invoicing.SellerProperties;
@@ -58,10 +59,10 @@ class DunningLetter {
         return documents.render("dunning-notice", Map.of("letter", letter, "seller", seller));
     }
 
-    /** 1,234.50 EUR: the currency's decimals and thousands separators. */
+    /** 1,234.50 EUR: amounts read as on the invoice (InvoiceText), with the currency. */
     private static String money(BigDecimal amount, String currency) {
-        return String.format(java.util.Locale.ENGLISH, "%,." + Currency.getInstance(currency).getDefaultFractionDigits() + "f",
-                amount.setScale(Currency.getInstance(currency).getDefaultFractionDigits(), RoundingMode.HALF_UP)) + " " + currency;
+        return new InvoiceText(currency).amount(amount.setScale(Currency.getInstance(currency).getDefaultFractionDigits(),
+                RoundingMode.HALF_UP)) + " " + currency;
     }
 
     private static String text(String value) {

@@ -24,7 +24,7 @@ import java.util.Map;
  * PDF/A may not lean on the reader's fonts), the sRGB output intent PDF/A asks for, and no resource fetched from
  * anywhere, so text a customer typed cannot make the renderer read a file or call a URL.
  * <p>
- * Other modules' letters (dunning's reminders) are rendered the same way, from templates of their own.
+ * Other modules' documents (statements of account, dunning's reminders) are rendered the same way, from templates of their own.
  * <p>
  * The templates are read in Thymeleaf's XML mode: the renderer parses XHTML, and XML mode escapes every text it
  * inserts as XML.
