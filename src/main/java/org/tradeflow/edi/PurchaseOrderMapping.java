@@ -8,6 +8,7 @@ import org.tradeflow.order.OrderRequest;
 import org.tradeflow.pricing.LineRequest;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -20,7 +21,8 @@ import java.util.Set;
 /**
  * Turns a valid 850 into the order request the REST API would send: BEG03 is the customer PO, DTM*002 the requested
  * delivery date, each PO1 a line whose buyer part number (PO106/107 ...) and unit (PO103) the partner's
- * cross-reference maps to our SKU, the quantity (PO102) times the unit's pack factor. Whatever an order refuses is
+ * cross-reference maps to our SKU, the quantity (PO102) times the unit's pack factor, and the buyer's unit price (PO104)
+ * divided by it, which the order compares with ours. Whatever an order refuses is
  * told back in the 850's own terms: the segment, its position and the element.
  */
 @Component
@@ -87,6 +89,7 @@ class PurchaseOrderMapping {
             origins.put("lines[" + lines.size() + "]", at(po1, 0));
             origins.put("lines[" + lines.size() + "].quantity", at(po1, 2));
             origins.put("lines[" + lines.size() + "].sku", at(po1, 7));
+            origins.put("lines[" + lines.size() + "].expectedUnitPrice", at(po1, 4));
             lines.add(line(partner, po1));
         }
         transaction.first("CTT").ifPresent(ctt -> {
@@ -142,7 +145,19 @@ class PurchaseOrderMapping {
             throw new EdiRejection(at(po1, 2) + ": " + quantity.toPlainString() + " " + unit + " of " + item.sku()
                     + " is " + units.toPlainString() + " units, more than " + LineRequest.MAX_QUANTITY);
         }
-        return new LineRequest(item.sku(), units.intValueExact());
+        return new LineRequest(item.sku(), units.intValueExact(), null, buyerUnitPrice(po1, item));
+    }
+
+    /** PO104, the buyer's price for one of its units, as the price of one of our selling units; null when absent. */
+    private static BigDecimal buyerUnitPrice(X12Interchange.Segment po1, TradingPartners.Item item) {
+        if (po1.element(4).isEmpty()) {
+            return null;
+        }
+        BigDecimal price = new BigDecimal(po1.element(4));
+        if (price.signum() < 0) {
+            throw new EdiRejection(at(po1, 4) + ": unit price " + price.toPlainString() + " is negative");
+        }
+        return price.divide(BigDecimal.valueOf(item.packFactor()), 4, RoundingMode.HALF_UP);
     }
 
     private static LocalDate date(X12Interchange.Segment segment, int element) {

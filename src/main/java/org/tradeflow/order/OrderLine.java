@@ -50,6 +50,9 @@ public class OrderLine {
     private String shipToRegion;
     /** The number of the line whose units this line replaces; null for a line the customer ordered. */
     private Integer substituteFor;
+    /** The unit price the customer's order named (null when it named none), kept so that a repricing compares again. */
+    @Column(precision = 19, scale = 4)
+    private BigDecimal expectedUnitPrice;
 
     protected OrderLine() {
     }
@@ -61,6 +64,7 @@ public class OrderLine {
         reprice(priced);
         this.shipTo = priced.shipTo();
         this.shipToRegion = priced.shipToRegion();
+        this.expectedUnitPrice = priced.expectedUnitPrice();
     }
 
     /** Units of another product that replace units of {@code original}, at the original's price. */
@@ -108,6 +112,7 @@ public class OrderLine {
     public int getCancelledQuantity() { return cancelledQuantity; }
     public String getShipTo() { return shipTo; }
     public String getShipToRegion() { return shipToRegion; }
+    public BigDecimal getExpectedUnitPrice() { return expectedUnitPrice; }
     public Integer getSubstituteFor() { return substituteFor; }
     public BigDecimal getUnitPrice() { return unitPrice; }
     public BigDecimal getNetAmount() { return netAmount; }

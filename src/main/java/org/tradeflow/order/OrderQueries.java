@@ -52,7 +52,8 @@ public class OrderQueries {
         List<OrderView.Line> lines = order.getLines().stream()
                 .map(l -> new OrderView.Line(l.getLineNo(), l.getProduct().getSku(), l.getProduct().getName(),
                         l.getQuantity(), backordered(order, l, shippedOrPlanned), l.getCancelledQuantity(), l.getShipTo(),
-                        l.getUnitPrice(), l.getNetAmount(), l.getPriceSource(), l.getPriceRule(), l.getPriceExplanation()))
+                        l.getUnitPrice(), l.getNetAmount(), l.getPriceSource(), l.getPriceRule(), l.getPriceExplanation(),
+                        l.getExpectedUnitPrice()))
                 .toList();
         return new OrderView(order.getId(), order.getOrderNumber(), order.getAccount().getCode(),
                 order.getAccount().getName(), order.getCustomerPoNumber(), order.getRequestedDeliveryDate(), order.getStatus(), order.getStatusReason(),

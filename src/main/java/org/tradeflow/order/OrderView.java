@@ -32,7 +32,7 @@ public record OrderView(long id, String orderNumber, String accountCode, String 
     @Schema(name = "OrderLine", description = "A priced line: the unit price the rules chose, the net amount, and why")
     public record Line(int lineNo, String sku, String name, int quantity, int backorderedQuantity, int cancelledQuantity,
                        String shipTo, BigDecimal unitPrice, BigDecimal netAmount, PriceSource priceSource, String priceRule,
-                       String priceExplanation) {
+                       String priceExplanation, BigDecimal expectedUnitPrice) {
     }
 
     @Schema(name = "OrderShipment")

@@ -64,7 +64,8 @@ public class OrderCorrections {
                 changes.add("line " + line.getLineNo() + " (" + line.getProduct().getSku() + ") quantity "
                         + line.getQuantity() + " -> " + quantity);
             }
-            requests.add(new LineRequest(line.getProduct().getSku(), quantity == null ? line.getQuantity() : quantity, line.getShipTo()));
+            requests.add(new LineRequest(line.getProduct().getSku(), quantity == null ? line.getQuantity() : quantity,
+                    line.getShipTo(), line.getExpectedUnitPrice()));
             lineNos.add(line.getLineNo());
         }
         if (requests.isEmpty()) {

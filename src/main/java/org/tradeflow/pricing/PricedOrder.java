@@ -11,9 +11,13 @@ import java.util.List;
 public record PricedOrder(String accountCode, String currency, List<PricedLine> lines, List<PolicyViolation> violations,
                           BigDecimal netTotal, String ruleSetChecksum) implements InCurrency {
 
-    /** {@code quantity} is what will be ordered: the requested quantity unless a rule rounded it up (see violations). */
+    /**
+     * {@code quantity} is what will be ordered: the requested quantity unless a rule rounded it up (see violations);
+     * {@code expectedUnitPrice} is the customer's price when it gave one.
+     */
     public record PricedLine(int lineNo, @JsonIgnore long productId, String sku, String name, int requestedQuantity,
                              int quantity, String shipTo, String shipToRegion, BigDecimal unitPrice,
-                             BigDecimal netAmount, PriceSource priceSource, String priceRule, PriceExplanation explanation) {
+                             BigDecimal netAmount, PriceSource priceSource, String priceRule, PriceExplanation explanation,
+                             BigDecimal expectedUnitPrice) {
     }
 }

@@ -8,6 +8,8 @@ import org.tradeflow.account.Address;
 import org.tradeflow.account.AddressRepository;
 import org.tradeflow.catalog.Product;
 import org.tradeflow.catalog.ProductRepository;
+import org.tradeflow.policy.PolicyViolation;
+import org.tradeflow.policy.Severity;
 import org.tradeflow.rules.RuleSet;
 import org.tradeflow.rules.RuleSetRegistry;
 import org.tradeflow.business.BusinessException;
@@ -21,12 +23,16 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Prices and validates all lines of an order or quote in one stateless rules evaluation. */
 @Service
 public class PricingService {
+
+    /** The violation code of a line whose price differs from the one the customer expects. */
+    public static final String PRICE_MISMATCH = "PRICE_MISMATCH";
 
     private final AccountRepository accounts;
     private final AddressRepository addresses;
@@ -126,6 +132,7 @@ public class PricingService {
 
         int minorUnits = Currency.getInstance(currency).getDefaultFractionDigits();
         List<PricedOrder.PricedLine> priced = new ArrayList<>(requestedLines.size());
+        List<PolicyViolation> violations = new ArrayList<>(evaluation.violations());
         BigDecimal total = BigDecimal.ZERO.setScale(minorUnits);
         for (int i = 0; i < requestedLines.size(); i++) {
             PricingLine line = evaluation.lines().get(i);
@@ -139,9 +146,26 @@ public class PricingService {
             priced.add(new PricedOrder.PricedLine(line.getLineNo(), product.getId(), line.getSku(), product.getName(),
                     requestedLines.get(i).getQuantity(), line.getQuantity(), requested.get(i).shipTo(), line.getRegion(),
                     offer.getUnitPrice(), net, offer.getSource(), offer.getRule(),
-                    PriceExplanation.of(offer, evaluation.candidates(line.getLineNo()), currency)));
+                    PriceExplanation.of(offer, evaluation.candidates(line.getLineNo()), currency),
+                    requested.get(i).expectedUnitPrice()));
+            priceMismatch(line, offer.getUnitPrice(), requested.get(i).expectedUnitPrice(), currency).ifPresent(violations::add);
         }
-        return new PricedOrder(account.getCode(), currency, priced,
-                evaluation.violations(), total, ruleSet.checksum());
+        return new PricedOrder(account.getCode(), currency, priced, violations, total, ruleSet.checksum());
+    }
+
+    /**
+     * The customer's price against ours. Expecting to pay less BLOCKs the order at the order desk: shipped as it is,
+     * its invoice would be disputed. Expecting to pay more is a WARN: we bill our price, and the customer sees why.
+     */
+    private static Optional<PolicyViolation> priceMismatch(PricingLine line, BigDecimal ours, BigDecimal expected, String currency) {
+        if (expected == null || expected.compareTo(ours) == 0) {
+            return Optional.empty();
+        }
+        boolean lower = expected.compareTo(ours) < 0;
+        return Optional.of(new PolicyViolation(line.getLineNo(), lower ? Severity.BLOCK : Severity.WARN, PRICE_MISMATCH,
+                "Line " + line.getLineNo() + " (" + line.getSku() + "): the customer expects " + expected.stripTrailingZeros()
+                        .toPlainString() + " " + currency + " a unit, our price is " + ours.stripTrailingZeros().toPlainString()
+                        + (lower ? "; agree the price with the customer before the order goes on" : "; we bill our price"),
+                "expected unit price"));
     }
 }

@@ -12,6 +12,7 @@ import org.tradeflow.support.IntegrationTest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -132,6 +134,36 @@ class EdiInterchangeTest extends IntegrationTest {
         assertThat(changed.json().get("transactions").get(0).get("rejection").asText())
                 .startsWith("Customer PO " + po + " of account HUDSON-US");
         assertThat(ordersWithPo(po)).isEqualTo(1);
+    }
+
+    @Test
+    void aBuyersPriceThatDiffersFromOursIsAViolationOnTheOrderNeverTakenSilently() {
+        Api.Response quote = api.post("/api/v1/price-quotes", Map.of("accountCode", "HUDSON-US",
+                "lines", List.of(Map.of("sku", "85123A", "quantity", 12), Map.of("sku", "22423", "quantity", 3))));
+        assertThat(quote.status()).as(quote.body()).isEqualTo(200);
+        BigDecimal heart = quote.json().get("lines").get(0).get("unitPrice").decimalValue();
+        BigDecimal cakestand = quote.json().get("lines").get(1).get("unitPrice").decimalValue();
+        BigDecimal perCase = heart.multiply(BigDecimal.valueOf(6));
+        BigDecimal lower = cakestand.subtract(new BigDecimal("1.00"));
+
+        Api.Response received = post("edi", hudson(control(), purchaseOrder("0001", poNumber(),
+                "PO1*1*2*CA*" + perCase.stripTrailingZeros().toPlainString() + "*PE*BP*HH-HEART-TL",
+                "PO1*2*3*EA*" + lower.stripTrailingZeros().toPlainString() + "*PE*BP*HH-CAKESTAND",
+                "CTT*2")));
+
+        assertThat(received.json().get("status").asText()).as(received.body()).isEqualTo("ACCEPTED");
+        JsonNode order = api.get("/api/v1/orders/" + received.json().get("transactions").get(0).get("orderId").asLong()).json();
+        assertThat(order.get("lines").get(0).get("expectedUnitPrice").decimalValue())
+                .as("a case's price over its 6 units").isEqualByComparingTo(heart);
+        assertThat(order.get("lines").get(1).get("expectedUnitPrice").decimalValue()).isEqualByComparingTo(lower);
+        assertThat(order.get("lines").get(1).get("unitPrice").decimalValue()).isEqualByComparingTo(cakestand);
+        assertThat(order.get("violations")).filteredOn(v -> v.get("code").asText().equals("PRICE_MISMATCH"))
+                .singleElement().satisfies(v -> {
+                    assertThat(v.get("lineNo").asInt()).isEqualTo(2);
+                    assertThat(v.get("severity").asText()).isEqualTo("BLOCK");
+                });
+        processes.runJobs(order.get("orderNumber").asText());
+        assertThat(reload(order).get("status").asText()).isEqualTo("ON_HOLD");
     }
 
     @Test
