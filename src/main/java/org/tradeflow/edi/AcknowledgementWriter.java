@@ -130,14 +130,17 @@ final class AcknowledgementWriter {
                 written++;
                 lastSegment = key;
             }
-            String position = problem.componentPosition() > 0
-                    ? problem.elementPosition() + ":" + problem.componentPosition() : String.valueOf(problem.elementPosition());
-            String bad = problem.text() == null ? "" : clean(problem.text());
-            if (bad.isEmpty()) {
-                segment(writer, "AK4", position, "", ELEMENT_CODES.get(problem.error()));
-            } else {
-                segment(writer, "AK4", position, "", ELEMENT_CODES.get(problem.error()), bad);
+            // AK401 is the composite C030: the element's position and, within a composite, the component's
+            writer.writeStartSegment("AK4").writeStartElement().writeComponent(String.valueOf(problem.elementPosition()));
+            if (problem.componentPosition() > 0) {
+                writer.writeComponent(String.valueOf(problem.componentPosition()));
             }
+            writer.endElement().writeElement("").writeElement(ELEMENT_CODES.get(problem.error()));
+            String bad = problem.text() == null ? "" : clean(problem.text());
+            if (!bad.isEmpty()) {
+                writer.writeElement(bad);
+            }
+            writer.writeEndSegment();
             written++;
         }
         return written;

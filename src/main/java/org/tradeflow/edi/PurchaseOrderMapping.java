@@ -14,8 +14,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -79,28 +81,29 @@ class PurchaseOrderMapping {
                 origins.put("requestedDeliveryDate", at(dtm, 2));
             }
         }
+        List<X12Interchange.Segment> poLines = transaction.segments().stream().filter(segment -> segment.tag().equals("PO1")).toList();
+        if (poLines.size() > OrderRequest.MAX_LINES) {
+            throw new EdiRejection("PO1: the purchase order has " + poLines.size() + " lines, an order at most "
+                    + OrderRequest.MAX_LINES + "; split it into several purchase orders");
+        }
+        Map<String, TradingPartners.Item> items = new HashMap<>();
+        partners.items(partner.id(), poLines.stream().flatMap(po1 -> partNumbers(po1).values().stream()).toList())
+                .forEach(item -> items.put(item.buyerPartNumber() + "\u0000" + item.unitOfMeasure(), item));
         List<LineRequest> lines = new ArrayList<>();
-        int poLines = 0;
-        for (X12Interchange.Segment po1 : transaction.segments()) {
-            if (!po1.tag().equals("PO1")) {
-                continue;
-            }
-            poLines++;
+        for (X12Interchange.Segment po1 : poLines) {
             origins.put("lines[" + lines.size() + "]", at(po1, 0));
             origins.put("lines[" + lines.size() + "].quantity", at(po1, 2));
             origins.put("lines[" + lines.size() + "].sku", at(po1, 7));
             origins.put("lines[" + lines.size() + "].expectedUnitPrice", at(po1, 4));
-            lines.add(line(partner, po1));
+            lines.add(line(partner, po1, items));
         }
         transaction.first("CTT").ifPresent(ctt -> {
-            if (!ctt.element(1).isEmpty() && new BigDecimal(ctt.element(1)).intValue() != transaction.segments().stream()
-                    .filter(segment -> segment.tag().equals("PO1")).count()) {
+            if (!ctt.element(1).isEmpty() && new BigDecimal(ctt.element(1)).intValue() != poLines.size()) {
                 throw new EdiRejection(at(ctt, 1) + ": says " + new BigDecimal(ctt.element(1)).intValue()
-                        + " line items, the transaction set has " + transaction.segments().stream()
-                        .filter(segment -> segment.tag().equals("PO1")).count() + " PO1 segments");
+                        + " line items, the transaction set has " + poLines.size() + " PO1 segments");
             }
         });
-        if (poLines == 0) {
+        if (poLines.isEmpty()) {
             throw new EdiRejection("PO1: the purchase order has no lines");
         }
         OrderRequest request = new OrderRequest(partner.accountCode(), beg.element(3), requestedDelivery, null, lines,
@@ -114,23 +117,29 @@ class PurchaseOrderMapping {
         return mapped;
     }
 
-    private LineRequest line(TradingPartners.Partner partner, X12Interchange.Segment po1) {
-        String unit = po1.element(3);
-        List<String> partNumbers = new ArrayList<>();
-        List<String> named = new ArrayList<>();
+    /** The line's buyer part numbers (PO106/107, PO108/109 ...) under a qualifier we know, by how they are named. */
+    private static Map<String, String> partNumbers(X12Interchange.Segment po1) {
+        Map<String, String> named = new LinkedHashMap<>();
         for (int qualifier = 6; qualifier < 30; qualifier += 2) {
             String value = po1.element(qualifier + 1);
             if (PART_QUALIFIERS.contains(po1.element(qualifier)) && !value.isEmpty()) {
-                partNumbers.add(value);
-                named.add(po1.element(qualifier) + " '" + value + "'");
+                named.put(po1.element(qualifier) + " '" + value + "'", value);
             }
         }
-        if (partNumbers.isEmpty()) {
+        return named;
+    }
+
+    private static LineRequest line(TradingPartners.Partner partner, X12Interchange.Segment po1,
+                                    Map<String, TradingPartners.Item> items) {
+        String unit = po1.element(3);
+        Map<String, String> named = partNumbers(po1);
+        if (named.isEmpty()) {
             throw new EdiRejection(at(po1, 6) + ": the line names no buyer part number (qualifiers "
                     + String.join(", ", PART_QUALIFIERS.stream().sorted().toList()) + ")");
         }
-        TradingPartners.Item item = partners.item(partner.id(), partNumbers, unit).orElseThrow(() -> new EdiRejection(
-                at(po1, 7) + ": " + String.join(", ", named) + " in unit '" + unit + "' has no cross-reference to one of "
+        TradingPartners.Item item = named.values().stream().map(number -> items.get(number + "\u0000" + unit))
+                .filter(Objects::nonNull).findFirst().orElseThrow(() -> new EdiRejection(at(po1, 7) + ": "
+                        + String.join(", ", named.keySet()) + " in unit '" + unit + "' has no cross-reference to one of "
                         + "our SKUs for partner " + partner.code()));
         if (po1.element(2).isEmpty()) {
             throw new EdiRejection(at(po1, 2) + ": the quantity ordered is missing");

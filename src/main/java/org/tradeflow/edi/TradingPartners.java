@@ -3,6 +3,7 @@ package org.tradeflow.edi;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,19 +36,16 @@ class TradingPartners {
                         rs.getBoolean(12)), qualifier, id).stream().findFirst();
     }
 
-    /** The first of these buyer part numbers the partner has a cross-reference for in this unit. */
-    Optional<Item> item(long partnerId, List<String> buyerPartNumbers, String unitOfMeasure) {
-        for (String partNumber : buyerPartNumbers) {
-            Optional<Item> item = jdbc.query("""
-                    select buyer_part_number, unit_of_measure, sku, pack_factor from trading_partner_item
-                     where partner_id = ? and buyer_part_number = ? and unit_of_measure = ?""",
-                    (rs, n) -> new Item(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)),
-                    partnerId, partnerNumber(partNumber), unitOfMeasure).stream().findFirst();
-            if (item.isPresent()) {
-                return item;
-            }
+    /** The partner's cross-references for these buyer part numbers, in every unit, in one query. */
+    List<Item> items(long partnerId, Collection<String> buyerPartNumbers) {
+        if (buyerPartNumbers.isEmpty()) {
+            return List.of();
         }
-        return Optional.empty();
+        return jdbc.query("""
+                select buyer_part_number, unit_of_measure, sku, pack_factor from trading_partner_item
+                 where partner_id = ? and buyer_part_number = any (?)""",
+                (rs, n) -> new Item(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)),
+                partnerId, buyerPartNumbers.stream().map(TradingPartners::partnerNumber).distinct().toArray(String[]::new));
     }
 
     private static String partnerNumber(String partNumber) {

@@ -25,11 +25,14 @@ public record OrderRequest(
         LocalDate requestedDeliveryDate,
         /** Optional; when given it must be the account's currency. */
         @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO currency code such as EUR") String currency,
-        @NotEmpty @Size(max = 5000) List<@NotNull @Valid LineRequest> lines,
+        @NotEmpty @Size(max = MAX_LINES) List<@NotNull @Valid LineRequest> lines,
         /** Optional; overrides the account's fill policy for this order. */
         FillPolicy fillPolicy,
         /** Percent of the open units that must ship at once under MIN_FILL_RATE; defaults to the account's. */
         @Min(1) @Max(100) Integer minFillRatePercent,
         /** Optional; NORMAL unless the customer says RUSH. */
         Urgency urgency) {
+
+    /** Far beyond any real order; the channels (REST, EDI) refuse more before they look at a single line. */
+    public static final int MAX_LINES = 5000;
 }

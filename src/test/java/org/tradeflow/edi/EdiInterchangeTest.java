@@ -375,6 +375,87 @@ class EdiInterchangeTest extends IntegrationTest {
     }
 
     @Test
+    void hugeOrTreacherousInterchangesAreRejectedClearlyAndWriteNoOrder() {
+        int before = interchanges();
+        int orders = fixtures.count("select count(*) from sales_order where account_id = "
+                + "(select id from customer_account where code = 'HUDSON-US')");
+
+        // 50 MB streamed without a Content-Length: cut off at the limit, never read whole
+        byte[] head = hudson(control(), purchaseOrder("0001", poNumber(), "PO1*1*1*EA*1.00*PE*BP*HH-CAKESTAND", "CTT*1"))
+                .getBytes(StandardCharsets.US_ASCII);
+        Api.Response huge = api.postStreamAs("edi", "demo", INTERCHANGES, X12, () -> new java.io.SequenceInputStream(
+                new java.io.ByteArrayInputStream(head), new RepeatingInputStream((byte) ' ', 50L * 1024 * 1024)));
+        assertProblem(huge, 413, "exceeds the limit");
+        assertThat(interchanges()).isEqualTo(before);
+
+        // a segment terminator inside a name splits its segment: "HOME SUPPLY*92*NWK01" is no segment at all, and
+        // nothing after it can be trusted, so the whole interchange is refused, naming the last good segment
+        String po = poNumber();
+        Api.Response split = post("edi", hudson(control(), purchaseOrder("0001", po,
+                "N1*ST*HUDSON~HOME SUPPLY*92*NWK01", "PO1*1*1*EA*1.00*PE*BP*HH-CAKESTAND", "CTT*1")));
+        assertThat(split.status()).as(split.body()).isEqualTo(201);
+        assertThat(split.json().get("status").asText()).isEqualTo("REJECTED");
+        assertThat(split.json().get("reasons").get(0).asText()).startsWith("N1 (segment 3): INVALID_CONTROL_STRUCTURE");
+        assertThat(split.json().get("acknowledgement").asText()).contains("TA1*");
+        assertThat(ordersWithPo(po)).isZero();
+
+        // 100,000 segments: read and answered, but no order has 100,000 lines
+        String many = poNumber();
+        String[] lines = new String[100_001];
+        for (int i = 0; i < 100_000; i++) {
+            lines[i] = "PO1*" + (i + 1) + "*1*EA*1.00*PE*BP*HH-CAKESTAND";
+        }
+        lines[100_000] = "CTT*100000";
+        Api.Response hundredThousand = post("edi", hudson(control(), purchaseOrder("0001", many, lines)));
+        assertThat(hundredThousand.status()).as(hundredThousand.body()).isEqualTo(201);
+        assertThat(hundredThousand.json().get("status").asText()).isEqualTo("REJECTED");
+        assertThat(hundredThousand.json().get("transactions").get(0).get("rejection").asText()).contains("5000");
+        assertThat(ordersWithPo(many)).isZero();
+
+        // binary data after a good ISA: the interchange is refused whole, with a TA1
+        byte[] isa = head;
+        byte[] broken = Arrays.copyOf(isa, 106 + 2048);
+        for (int i = 106; i < broken.length; i++) {
+            broken[i] = (byte) (i * 31);
+        }
+        Api.Response garbage = api.postBytesAs("edi", "demo", INTERCHANGES, X12, broken);
+        assertThat(garbage.status()).as(garbage.body()).isIn(201, 422);
+        if (garbage.status() == 201) {
+            assertThat(garbage.json().get("status").asText()).isEqualTo("REJECTED");
+            assertThat(garbage.json().get("acknowledgement").asText()).contains("TA1*");
+        }
+        assertThat(fixtures.count("select count(*) from sales_order where account_id = "
+                + "(select id from customer_account where code = 'HUDSON-US')")).isEqualTo(orders);
+    }
+
+    /** {@code size} bytes of one value, made as they are read. */
+    private static final class RepeatingInputStream extends InputStream {
+        private final byte value;
+        private long left;
+
+        RepeatingInputStream(byte value, long size) {
+            this.value = value;
+            this.left = size;
+        }
+
+        @Override
+        public int read() {
+            return left-- > 0 ? value : -1;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            if (left <= 0) {
+                return -1;
+            }
+            int n = (int) Math.min(length, left);
+            Arrays.fill(buffer, offset, offset + n, value);
+            left -= n;
+            return n;
+        }
+    }
+
+    @Test
     void onlyTheEdiRoleSendsInterchangesAndTheOrderDeskReadsThem() {
         String body = hudson(control(), purchaseOrder("0001", poNumber(), "PO1*1*1*EA*1.00*PE*BP*HH-CAKESTAND", "CTT*1"));
         assertProblem(api.postRawAs("oscar", "demo", INTERCHANGES, X12, body), 403, "edi");

@@ -85,6 +85,13 @@ public class Api {
         return send(user, password, HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body)), all);
     }
 
+    /** A body streamed in chunks, with no Content-Length announcing its size. */
+    public Response postStreamAs(String user, String password, String path, String contentType,
+                                 java.util.function.Supplier<java.io.InputStream> body) {
+        return send(user, password, HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofInputStream(body)),
+                Map.of("Content-Type", contentType));
+    }
+
     public Response putAs(String user, String password, String path, String contentType, byte[] body) {
         return send(user, password, HttpRequest.newBuilder(uri(path)).PUT(HttpRequest.BodyPublishers.ofByteArray(body)),
                 Map.of("Content-Type", contentType));
