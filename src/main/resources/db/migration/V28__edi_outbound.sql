@@ -27,3 +27,6 @@ create table edi_control_counter (
     last_control  bigint  not null check (last_control between 0 and 999999999)
 );
 -- edi_acknowledgement_control_seq stays for the TA1s and 997s we answer senders we do not know.
+
+-- Every order's events ask whether it came by EDI.
+create index edi_transaction_order_number_idx on edi_transaction (order_number) where order_number is not null;
