@@ -36,7 +36,7 @@ final class X12Writer {
     private static final Map<String, Schema> SCHEMAS = Map.of(
             "855", load("/edi/x12/855-004010.xml"), "856", load("/edi/x12/856-004010.xml"), "810", load("/edi/x12/810-004010.xml"));
     private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
-    private static final DateTimeFormatter CCYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
+    private static final DateTimeFormatter CCYYMMDD = DateTimeFormatter.ofPattern("yyyyMMdd");
     private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HHmm");
 
     /** Who it goes to, its ISA13/GS06 and when it is written. */
