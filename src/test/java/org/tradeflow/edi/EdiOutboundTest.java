@@ -148,6 +148,28 @@ class EdiOutboundTest extends IntegrationTest {
     }
 
     @Test
+    void anEdiOrderTheSalesManagerRejectsIsAnsweredWithARejecting855() {
+        String po = poNumber();
+        String control = String.format("%09d", ThreadLocalRandom.current().nextInt(1, 999_999_999));
+        Api.Response received = api.postRawAs("edi", "demo", "/api/v1/edi/interchanges", X12, hudson(control, po,
+                "PO1*1*1100*EA*14.90*PE*BP*HH-CAKESTAND"));
+        assertThat(received.status()).as(received.body()).isEqualTo(201);
+        String orderNumber = received.json().get("transactions").get(0).get("orderNumber").asText();
+        processes.runJobs(orderNumber);
+        processes.complete(processes.task(orderNumber, "UserTaskApproveOrder"),
+                java.util.Map.of("approvalDecision", "REJECT", "decisionComment", "margin too thin"));
+        processes.runJobs(orderNumber);
+        processes.awaitEventsHandled();
+
+        String x855 = download(document("855", orderNumber));
+        assertThat(x855).contains("BAK*00*RJ*" + po + "*20261202****" + orderNumber + "*", "PO1*1*1100*EA*14.9*PE*BP*HH-CAKESTAND*VN*22423~",
+                "ACK*IR*1100*EA~", "CTT*1*1100~");
+        assertThat(X12Writer.errors(x855)).isEmpty();
+        assertThat(fixtures.count("select count(*) from outbox_event where event_type = 'OrderRejected' and aggregate_id = ?",
+                orderNumber)).isEqualTo(1);
+    }
+
+    @Test
     void anOrderThatDidNotComeByEdiGetsNoDocuments() {
         JsonNode order = submitAndRun(java.util.Map.of("accountCode", "HUDSON-US", "customerPoNumber", poNumber(),
                 "lines", List.of(java.util.Map.of("sku", "22423", "quantity", 1))));
