@@ -4,6 +4,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,16 +30,20 @@ class OutboxFolder {
     private final OutboundStore store;
     private final EdiProperties properties;
     private final Clock clock;
+    private final TransactionTemplate ownTransaction;
 
-    OutboxFolder(OutboundStore store, EdiProperties properties, Clock clock) {
+    OutboxFolder(OutboundStore store, EdiProperties properties, Clock clock, PlatformTransactionManager transactions) {
         this.store = store;
         this.properties = properties;
         this.clock = clock;
+        // called after the document's commit, when that transaction's connection may still be bound: a new one
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** Writes the document into its partner's folder and records it; false when that failed (it is retried). */
     boolean drop(long id) {
-        OutboundDocument document = store.get(id).orElse(null);
+        OutboundDocument document = ownTransaction.execute(tx -> store.get(id).orElse(null));
         if (document == null || document.droppedAt() != null) {
             return true;
         }
@@ -51,7 +58,7 @@ class OutboxFolder {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
             }
-            store.dropped(id, clock.instant());
+            ownTransaction.executeWithoutResult(tx -> store.dropped(id, clock.instant()));
             return true;
         } catch (IOException | RuntimeException e) {
             log.warn("EDI document {} ({} {} for {}) not dropped into the outbox, retried later: {}", id, document.type(),
