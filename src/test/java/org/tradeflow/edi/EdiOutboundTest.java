@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -40,6 +41,8 @@ class EdiOutboundTest extends IntegrationTest {
     private static final String X12 = "application/edi-x12";
     private static final AtomicInteger PO_SEQUENCE = new AtomicInteger();
 
+    @Autowired
+    private org.springframework.jdbc.core.JdbcTemplate jdbc;
     @Autowired
     private EdiOutboundListeners listeners;
     @Autowired
@@ -167,6 +170,33 @@ class EdiOutboundTest extends IntegrationTest {
         assertThat(X12Writer.errors(x855)).isEmpty();
         assertThat(fixtures.count("select count(*) from outbox_event where event_type = 'OrderRejected' and aggregate_id = ?",
                 orderNumber)).isEqualTo(1);
+    }
+
+    @Test
+    void unitsShortAreAcknowledgedAsBackorderedWithTheirPromisedDate() {
+        // Hudson ships partial: 4 of its 10 leave now, 6 wait for the supply expected in ten days
+        String sku = fixtures.product(Map.of("WH-US", 4));
+        fixtures.incoming(sku, "WH-US", 20, java.time.LocalDate.now().plusDays(10), "PO-SUPPLY-" + sku);
+        jdbc.update("""
+                insert into trading_partner_item (partner_id, buyer_part_number, sku, unit_of_measure, pack_factor)
+                values ((select id from trading_partner where code = 'HUDSON'), ?, ?, 'EA', 1)""", "HH-" + sku, sku);
+        String po = poNumber();
+        Api.Response received = api.postRawAs("edi", "demo", "/api/v1/edi/interchanges", X12,
+                hudson(String.format("%09d", ThreadLocalRandom.current().nextInt(1, 999_999_999)), po, "PO1*7*10*EA*12.00*PE*BP*HH-" + sku));
+        assertThat(received.status()).as(received.body()).isEqualTo(201);
+        String orderNumber = received.json().get("transactions").get(0).get("orderNumber").asText();
+        processes.runJobs(orderNumber);
+        processes.awaitEventsHandled();
+        assertThat(api.get("/api/v1/orders/" + received.json().get("transactions").get(0).get("orderId").asLong()).json()
+                .get("status").asText()).isEqualTo("BACKORDERED");
+
+        String x855 = download(document("855", orderNumber));
+        assertThat(x855).contains("BAK*00*AC*" + po + "*", "PO1*7*10*EA*12*PE*BP*HH-" + sku + "*VN*" + sku + "~",
+                "ACK*IA*4*EA~", "CTT*1*10~").containsPattern("ACK\\*BP\\*6\\*EA~\\s*DTM\\*067\\*\\d{8}~");
+        String promised = x855.replaceAll("(?s).*DTM\\*067\\*(\\d{8})~.*", "$1");
+        assertThat(java.time.LocalDate.parse(promised, java.time.format.DateTimeFormatter.BASIC_ISO_DATE))
+                .isAfterOrEqualTo(java.time.LocalDate.now().plusDays(10));
+        assertThat(X12Writer.errors(x855)).isEmpty();
     }
 
     @Test
