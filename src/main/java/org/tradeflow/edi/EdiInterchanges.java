@@ -1,6 +1,8 @@
 package org.tradeflow.edi;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.tradeflow.business.BusinessException;
 import org.tradeflow.business.InvalidInput;
 import org.tradeflow.business.NotFound;
@@ -34,9 +36,13 @@ public class EdiInterchanges {
     private final OrderIntake intake;
     private final Idempotency idempotency;
     private final Clock clock;
+    private final OutboundDocuments outbound;
+    private final TransactionTemplate transactions;
 
     EdiInterchanges(TradingPartners partners, InterchangeStore store, PurchaseOrderMapping mapping, OrderIntake intake,
-                    Idempotency idempotency, Clock clock) {
+                    Idempotency idempotency, Clock clock, OutboundDocuments outbound, PlatformTransactionManager transactionManager) {
+        this.outbound = outbound;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.partners = partners;
         this.store = store;
         this.mapping = mapping;
@@ -102,17 +108,31 @@ public class EdiInterchanges {
         if (interchange.groups().isEmpty() && reasons.isEmpty()) {
             reasons.add("the interchange holds no functional group");
         }
-        String status = accepted == 0 ? "REJECTED" : accepted == results.size() ? "ACCEPTED" : "PARTIALLY_ACCEPTED";
         X12Interchange.Group first = interchange.groups().isEmpty() ? null : interchange.groups().get(0);
-        String acknowledgement = AcknowledgementWriter.write(new AcknowledgementWriter.Plan(isa,
+        String interchangeNote = note != null ? note : interchange.groups().isEmpty() ? "024" : null;
+        java.util.function.LongFunction<AcknowledgementWriter.Plan> plan = control -> new AcknowledgementWriter.Plan(isa,
                 partner.map(TradingPartners.Partner::ourIsaQualifier).orElse(isa.receiverQualifier()),
                 partner.map(TradingPartners.Partner::ourIsaId).orElse(isa.receiverId()),
                 partner.map(TradingPartners.Partner::ourGsId).orElse(first == null ? isa.receiverId() : first.receiverId()),
                 partner.map(TradingPartners.Partner::gsId).orElse(first == null ? isa.senderId() : first.senderId()),
-                note != null ? note : interchange.groups().isEmpty() ? "024" : null, groupAcks,
-                store.nextAcknowledgementControl(), ZonedDateTime.now(clock)));
-        long id = store.insert(partner.map(TradingPartners.Partner::id).orElse(null), isa, user, clock.instant(), status,
-                reasons, raw, acknowledgement, results);
+                interchangeNote, groupAcks, control, ZonedDateTime.now(clock));
+        String status = accepted == 0 ? "REJECTED" : accepted == results.size() ? "ACCEPTED" : "PARTIALLY_ACCEPTED";
+        long id;
+        if (partner.isPresent()) {
+            // a partner's acknowledgement takes its next control number with the interchange's insert: gap-free, and
+            // a replay that loses the race on the interchange's key gives the number back
+            id = transactions.execute(tx -> {
+                X12Writer.Envelope envelope = outbound.nextEnvelope(partner.get());
+                String acknowledgement = AcknowledgementWriter.write(plan.apply(envelope.control()));
+                long stored = store.insert(partner.get().id(), isa, user, clock.instant(), status, reasons, raw,
+                        acknowledgement, results);
+                outbound.storeAcknowledgement(partner.get(), stored, envelope, !groupAcks.isEmpty(), acknowledgement);
+                return stored;
+            });
+        } else {
+            String acknowledgement = AcknowledgementWriter.write(plan.apply(store.nextAcknowledgementControl()));
+            id = store.insert(null, isa, user, clock.instant(), status, reasons, raw, acknowledgement, results);
+        }
         return new Received(store.view(id).orElseThrow(), false);
     }
 

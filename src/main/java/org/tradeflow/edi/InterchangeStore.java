@@ -26,6 +26,20 @@ class InterchangeStore {
         return jdbc.queryForObject("select nextval('edi_acknowledgement_control_seq')", Long.class);
     }
 
+    /** The 850 an order came from: its partner, the interchange it came in and that transaction set's ST02. */
+    record OrderSource(long orderId, long partnerId, long interchangeId, String controlNumber, byte[] raw) {
+    }
+
+    /** Where an order came from by EDI; empty for an order that came otherwise. */
+    Optional<OrderSource> sourceOf(String orderNumber) {
+        return jdbc.query("""
+                select t.order_id, i.partner_id, i.id, t.control_number, i.raw from edi_transaction t
+                  join edi_interchange i on i.id = t.interchange_id
+                 where t.order_number = ? and i.partner_id is not null order by t.id limit 1""",
+                (rs, n) -> new OrderSource(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getBytes(5)), orderNumber)
+                .stream().findFirst();
+    }
+
     Optional<Long> find(long partnerId, String controlNumber) {
         return jdbc.queryForList("select id from edi_interchange where partner_id = ? and control_number = ?", Long.class,
                 partnerId, controlNumber).stream().findFirst();

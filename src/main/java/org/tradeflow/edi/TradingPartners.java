@@ -26,14 +26,37 @@ class TradingPartners {
     record Item(String buyerPartNumber, String unitOfMeasure, String sku, int packFactor) {
     }
 
+    private static final String PARTNER = """
+            select id, code, account_code, isa_qualifier, isa_id, our_isa_qualifier, our_isa_id, gs_id, our_gs_id,
+                   x12_version, acknowledgement, active
+              from trading_partner""";
+
     Optional<Partner> bySender(String qualifier, String id) {
+        return jdbc.query(PARTNER + " where isa_qualifier = ? and isa_id = ?", TradingPartners::partner, qualifier, id)
+                .stream().findFirst();
+    }
+
+    Optional<Partner> byId(long id) {
+        return jdbc.query(PARTNER + " where id = ?", TradingPartners::partner, id).stream().findFirst();
+    }
+
+    Optional<Partner> byCode(String code) {
+        return jdbc.query(PARTNER + " where code = ?", TradingPartners::partner, code).stream().findFirst();
+    }
+
+    private static Partner partner(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Partner(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
+                rs.getBoolean(12));
+    }
+
+    /** The partner's cross-reference for one of our SKUs (a substitute it never ordered), its smallest unit first. */
+    Optional<Item> itemForSku(long partnerId, String sku) {
         return jdbc.query("""
-                select id, code, account_code, isa_qualifier, isa_id, our_isa_qualifier, our_isa_id, gs_id, our_gs_id,
-                       x12_version, acknowledgement, active
-                  from trading_partner where isa_qualifier = ? and isa_id = ?""",
-                (rs, n) -> new Partner(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
-                        rs.getBoolean(12)), qualifier, id).stream().findFirst();
+                select buyer_part_number, unit_of_measure, sku, pack_factor from trading_partner_item
+                 where partner_id = ? and sku = ? order by pack_factor, id limit 1""",
+                (rs, n) -> new Item(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)), partnerId, sku)
+                .stream().findFirst();
     }
 
     /** The partner's cross-references for these buyer part numbers, in every unit, in one query. */

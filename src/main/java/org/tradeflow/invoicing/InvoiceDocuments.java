@@ -8,6 +8,7 @@ import org.tradeflow.order.OrderStatus;
 import org.tradeflow.order.OrderView;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -22,9 +23,18 @@ import java.util.stream.Collectors;
 public class InvoiceDocuments implements OrderDocuments.Invoices {
 
     private final InvoiceRepository invoices;
+    private final Clock clock;
 
-    InvoiceDocuments(InvoiceRepository invoices) {
+    InvoiceDocuments(InvoiceRepository invoices, Clock clock) {
         this.invoices = invoices;
+        this.clock = clock;
+    }
+
+    /** An invoice or credit note as the API shows it, by its number (EDI writes its 810 from this view). */
+    @Transactional(readOnly = true)
+    public Optional<InvoiceView> view(String invoiceNumber) {
+        return invoices.findByInvoiceNumber(invoiceNumber).flatMap(found -> invoices.findWithLines(found.getId()))
+                .map(invoice -> InvoiceView.of(invoice, LocalDate.now(clock)));
     }
 
     @Override

@@ -109,6 +109,8 @@ public interface InvoiceRepository extends JpaRepository<Invoice, Long> {
     @Query("select i from Invoice i where i.shipment.id = :shipmentId and i.documentType = org.tradeflow.invoicing.DocumentType.INVOICE")
     Optional<Invoice> findInvoiceOfShipment(long shipmentId);
 
+    Optional<Invoice> findByInvoiceNumber(String invoiceNumber);
+
     Optional<Invoice> findByDocumentTypeAndSourceReference(DocumentType documentType, String sourceReference);
 
     /** The account's credit notes with credit left, oldest first, locked until what is applied of them commits. */

@@ -136,5 +136,9 @@ public class OrderLifecycle {
             events.publishEvent(new OrderAccepted(order.getOrderNumber(), order.getAccount().getCode(),
                     order.getCustomerPoNumber(), order.getNetTotal(), order.getCurrency()));
         }
+        if (next == OrderStatus.REJECTED) {
+            events.publishEvent(new OrderRejected(order.getOrderNumber(), order.getAccount().getCode(),
+                    order.getCustomerPoNumber(), reason));
+        }
     }
 }

@@ -47,6 +47,8 @@ class HotQueryIndexTest extends IntegrationTest {
             open orders of an account (credit)  | sales_order_account_status_idx      | select sum(net_total) from sales_order where account_id = 1 and id <> 2 and status in ('RECEIVED', 'ALLOCATED', 'BACKORDERED')
             what dunning holds (credit)         | dunning_notice_account_idx          | select invoice_id, level from dunning_block where account_code = 'ACME-DE'
             events not yet published            | outbox_event_unpublished_idx        | select id, event_type, payload from outbox_event where published_at is null order by id limit 100
+            did the order come by EDI           | edi_transaction_order_number_idx    | select t.order_id, i.partner_id from edi_transaction t join edi_interchange i on i.id = t.interchange_id where t.order_number = 'SO-1' and i.partner_id is not null order by t.id limit 1
+            EDI documents not yet dropped       | edi_outbound_document_not_dropped_idx | select id from edi_outbound_document where dropped_at is null order by id limit 100
             """)
     void hotQueryUsesItsIndex(String useCase, String index, String sql) {
         String plan = transaction.execute(status -> {

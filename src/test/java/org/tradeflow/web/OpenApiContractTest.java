@@ -169,6 +169,16 @@ class OpenApiContractTest extends IntegrationTest {
         assertThat(acknowledgement.text()).contains("ST*997*").contains("AK9*A*1*1*1~");
         assertThat(documented("GET", "/api/v1/edi/interchanges/{id}/acknowledgement", 200).path("content").has("application/edi-x12")).isTrue();
         executed.add("GET /api/v1/edi/interchanges/{id}/acknowledgement");
+        // the documents sent to the partner: the 997 of that interchange, and the documented filters
+        call("GET", "/api/v1/edi/documents", withExamples("/api/v1/edi/documents", Map.of()), null, Map.of(), 200);
+        JsonNode sent = call("GET", "/api/v1/edi/documents", "/api/v1/edi/documents?partner=HUDSON&type=997&reference="
+                + interchange.json().get("id").asLong(), null, Map.of(), 200).json();
+        assertThat(sent).hasSize(1);
+        Api.Document sentDocument = api.getDocument("/api/v1/edi/documents/" + sent.get(0).get("id").asLong(), "application/edi-x12");
+        assertThat(sentDocument.status()).as(sentDocument.text()).isEqualTo(200);
+        assertThat(sentDocument.text()).isEqualTo(acknowledgement.text());
+        assertThat(documented("GET", "/api/v1/edi/documents/{id}", 200).path("content").has("application/edi-x12")).isTrue();
+        executed.add("GET /api/v1/edi/documents/{id}");
         // the documented return of the shipped order's first line: DAMAGED needs inspection, no approval
         String returnedSku = shipment.get("lines").get(0).get("sku").asText();
         JsonNode returnRequest = example("/api/v1/returns", "post");
