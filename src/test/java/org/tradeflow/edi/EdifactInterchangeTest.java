@@ -122,7 +122,7 @@ class EdifactInterchangeTest extends IntegrationTest {
 
         String count = control();
         JsonNode brokenCount = received(eurohandel(count, message("1", "D:96A", po, line).replace("UNT+7+1'", "UNT+99+1'")));
-        assertRejected(brokenCount, "UNT (segment 7, element 1): CONTROL_COUNT_DOES_NOT_MATCH_ACTUAL_COUNT '99'",
+        assertRejected(brokenCount, "UNH 1: UNT (segment 7, element 1): CONTROL_COUNT_DOES_NOT_MATCH_ACTUAL_COUNT '99'",
                 "UCI+" + count + "+SENDER1:14+RECEIVER1+7'", "UCM+1+ORDERS:D:96A:UN+4+29+UNT+1'");
 
         String reference = control();
@@ -194,11 +194,11 @@ class EdifactInterchangeTest extends IntegrationTest {
         int before = fixtures.count("select count(*) from edi_interchange");
         String bom = "\uFEFF" + eurohandel(control(), message("1", "D:96A", poNumber(), "LIN+1++4000862141404:SRS'\nQTY+21:1'\n"));
         assertProblem(api.postBytesAs("edi", "demo", INTERCHANGES, EDIFACT, bom.getBytes(StandardCharsets.UTF_8)),
-                "must start with the UNA or UNB segment", "\\xEF\\xBB\\xBF");
+                "must start with the UNA or UNB segment", "found '\\\\xEF\\\\xBB\\\\xBFUNB+UNOA");
         assertProblem(post("   UNB+UNOA:3+SENDER1:14+RECEIVER1+261202:0930+1'"), "must start with the UNA or UNB segment");
         assertProblem(api.postBytesAs("edi", "demo", INTERCHANGES, EDIFACT, new byte[] {0, 1, 2, 3, (byte) 0xff, 5, 6, 7, 8, 9, 10, 11, 12}),
                 "is no EDIFACT interchange");
-        assertProblem(post("UNB+UNOA:3+SENDER1"), "is no EDIFACT interchange");
+        assertProblem(post("UNB+UNOA:3+SENDER1"), "is no readable EDIFACT interchange: EDIE005 - Unexpected end of stream");
         assertThat(fixtures.count("select count(*) from edi_interchange")).isEqualTo(before);
         assertThat(api.postRawAs("oscar", "demo", INTERCHANGES, EDIFACT, eurohandel(control(),
                 message("1", "D:96A", poNumber(), "LIN+1++4000862141404:SRS'\nQTY+21:1'\n"))).status()).isEqualTo(403);
