@@ -62,7 +62,6 @@ class EdiInterchangeController {
             UNH+1+ORDERS:D:96A:UN'
             BGM+220+EH-PO-4711+9'
             DTM+137:20261202:102'
-            DTM+2:20261223:102'
             NAD+DP+5012345000017::9'
             LIN+1++4000862141404:SRS'
             QTY+21:24:PCE'
@@ -71,7 +70,7 @@ class EdiInterchangeController {
             QTY+21:2:CT'
             UNS+S'
             CNT+2:2'
-            UNT+13+1'
+            UNT+12+1'
             UNZ+1+EH2612020930'
             """;
 
