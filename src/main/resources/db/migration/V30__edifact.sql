@@ -34,7 +34,10 @@ alter table edi_interchange
     add column syntax varchar(7) not null default 'X12' check (syntax in ('X12', 'EDIFACT')),
     alter column sender_qualifier type varchar(4),
     alter column sender_id type varchar(35),
-    alter column control_number type varchar(14);
+    alter column control_number type varchar(14),
+    -- an accepted EDIFACT interchange of a partner that wants no CONTRL (and whose UNB asks for none) is answered without
+    alter column acknowledgement drop not null,
+    add constraint edi_interchange_x12_acknowledged check (syntax = 'EDIFACT' or acknowledgement is not null);
 -- a partner's control number is used once per syntax (ISA13, or the UNB interchange control reference 0020)
 drop index edi_interchange_once_per_partner;
 create unique index edi_interchange_once_per_partner on edi_interchange (partner_id, syntax, control_number)

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.tradeflow.business.NotFound;
 import org.tradeflow.intake.Idempotency;
 
 import java.net.URI;
@@ -148,7 +149,8 @@ class EdiInterchangeController {
 
     @GetMapping(value = "/{id}/acknowledgement", produces = {X12, EDIFACT})
     @Operation(summary = "Download the acknowledgement", description = "The 997 (and TA1) we answered the interchange with, "
-            + "as X12; for an EDIFACT interchange the CONTRL, as application/edifact.")
+            + "as X12; for an EDIFACT interchange the CONTRL, as application/edifact (404 when an accepted interchange of a "
+            + "partner that wants no CONTRL, and did not ask for one in UNB 0031, was answered without).")
     @ApiResponse(responseCode = "200", description = "The acknowledgement", content = {
             @Content(mediaType = X12, schema = @Schema(type = "string")),
             @Content(mediaType = EDIFACT, schema = @Schema(type = "string"))})
@@ -156,7 +158,17 @@ class EdiInterchangeController {
     @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
     ResponseEntity<String> acknowledgement(@PathVariable long id) {
         InterchangeView interchange = interchanges.get(id);
+        if (interchange.acknowledgement() == null) {
+            throw new NoAcknowledgement(id);
+        }
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(EdifactInterchanges.SYNTAX.equals(interchange.syntax())
                 ? EDIFACT : X12)).body(interchange.acknowledgement());
+    }
+
+    static final class NoAcknowledgement extends NotFound {
+        NoAcknowledgement(long id) {
+            super("edi-interchange.no-acknowledgement", "EDI interchange " + id + " was accepted without a CONTRL: its "
+                    + "partner wants none and its UNB asked for none");
+        }
     }
 }

@@ -11,10 +11,11 @@ record EdifactInterchange(Unb unb, List<Group> groups, List<Message> messages, L
 
     /**
      * UNB: syntax identifier and version (S001), sender id and qualifier (S002; the qualifier may be empty), recipient
-     * (S003), date and time of preparation (S004) and the interchange control reference (0020).
+     * (S003), date and time of preparation (S004), the interchange control reference (0020) and whether the sender asks
+     * for an acknowledgement (0031 = 1).
      */
     record Unb(String syntaxId, String syntaxVersion, String senderId, String senderQualifier, String recipientId,
-               String recipientQualifier, String date, String time, String controlReference) {
+               String recipientQualifier, String date, String time, String controlReference, boolean acknowledgementRequested) {
 
         /** "14/SENDER1", or the id alone when the sender names no qualifier. */
         String sender() {

@@ -14,7 +14,7 @@ import java.util.Optional;
 /**
  * Takes an EDIFACT interchange from a trading partner: reads and validates it ({@link EdifactReader}), makes an order of
  * each valid ORDERS message through the same intake as the REST API and the X12 path ({@link OrdersMapping}), answers
- * with a CONTRL ({@link ContrlWriter}) and keeps the interchange with what became of each message. A broken envelope, an
+ * with a CONTRL ({@link ContrlWriter}) when the partner wants one, the UNB asks for one or anything was rejected, and keeps the interchange with what became of each message. A broken envelope, an
  * unknown sender or an interchange not addressed to us makes no order at all; each valid message stands on its own.
  * The same UNB control reference again from the same partner is a replay: the first answer, no second order.
  */
@@ -130,7 +130,10 @@ class EdifactInterchanges {
             envelope = ContrlWriter.Verdict.rejected("32");
         }
         String status = accepted == 0 ? "REJECTED" : accepted == results.size() ? "ACCEPTED" : "PARTIALLY_ACCEPTED";
-        String contrl = ContrlWriter.write(new ContrlWriter.Plan(unb,
+        // a CONTRL when the partner wants one, the UNB asks for one (0031 = 1), or anything was rejected
+        boolean answered = partner.map(TradingPartners.EdifactPartner::wantsContrl).orElse(true)
+                || unb.acknowledgementRequested() || !"ACCEPTED".equals(status);
+        String contrl = !answered ? null : ContrlWriter.write(new ContrlWriter.Plan(unb,
                 partner.map(TradingPartners.EdifactPartner::ourRecipientId).orElse(unb.recipientId()), envelope, groupAcks,
                 ungrouped, store.nextAcknowledgementControl(), ZonedDateTime.now(clock)));
         long id = store.insertEdifact(partner.map(TradingPartners.EdifactPartner::id).orElse(null), unb, user, clock.instant(),

@@ -118,7 +118,7 @@ final class EdifactReader {
                         switch (segmentTag) {
                             case "UNB" -> unb = new EdifactInterchange.Unb(segment.value(1, 1), segment.value(1, 2),
                                     segment.value(2, 1), segment.value(2, 2), segment.value(3, 1), segment.value(3, 2),
-                                    segment.value(4, 1), segment.value(4, 2), segment.value(5));
+                                    segment.value(4, 1), segment.value(4, 2), segment.value(5), "1".equals(segment.value(9)));
                             case "UNG" -> ung = segment.elements();
                             default -> {
                             }

@@ -2,6 +2,8 @@ package org.tradeflow.edi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.tradeflow.support.Api;
 import org.tradeflow.support.IntegrationTest;
 
@@ -26,6 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * no order; the same UNB control reference again is a replay.
  */
 class EdifactInterchangeTest extends IntegrationTest {
+
+    @Autowired
+    private JdbcTemplate jdbc;
 
     private static final String INTERCHANGES = "/api/v1/edi/interchanges";
     private static final String EDIFACT = "application/edifact";
@@ -190,6 +195,41 @@ class EdifactInterchangeTest extends IntegrationTest {
     }
 
     @Test
+    void aPartnerThatWantsNoContrlGetsOneOnlyWhenItsUnbAsksOrSomethingIsRejected() {
+        // a D01B partner without a UNB sender qualifier, which wants no CONTRL
+        jdbc.update("""
+                insert into trading_partner (code, account_code, unb_sender_id, our_unb_id, edifact_version, wants_contrl)
+                values ('QUIET', 'ACME-DE', 'QUIETGMBH', 'TRADEFLOW', 'D01B', false) on conflict do nothing""");
+        jdbc.update("""
+                insert into trading_partner_item (partner_id, buyer_part_number, sku, unit_of_measure, pack_factor)
+                values ((select id from trading_partner where code = 'QUIET'), 'Q-1', '22423', 'EA', 1) on conflict do nothing""");
+        String po = poNumber();
+        String line = "LIN+1'\nPIA+5+Q-1:BP'\nQTY+21:4'\n";
+        String control = control();
+        JsonNode silent = received(quiet(control, "", message("1", "D:01B", po, line)));
+        assertThat(silent.get("partner").asText()).isEqualTo("QUIET");
+        assertThat(silent.get("sender").asText()).isEqualTo("/QUIETGMBH");
+        assertThat(silent.get("status").asText()).as(silent.toString()).isEqualTo("ACCEPTED");
+        assertThat(silent.get("acknowledgement").isNull()).isTrue();
+        Api.Document none = api.getDocument(INTERCHANGES + "/" + silent.get("id").asLong() + "/acknowledgement", EDIFACT);
+        assertThat(none.status()).isEqualTo(404);
+        JsonNode order = api.get("/api/v1/orders/" + silent.get("transactions").get(0).get("orderId").asLong()).json();
+        assertThat(order.get("accountCode").asText()).isEqualTo("ACME-DE");
+        assertThat(order.get("customerPoNumber").asText()).isEqualTo(po);
+        assertThat(order.get("lines").get(0).get("sku").asText()).isEqualTo("22423");
+        assertThat(order.get("lines").get(0).get("quantity").asInt()).isEqualTo(4);
+
+        String asked = control();
+        JsonNode answered = received(quiet(asked, "++++1", message("1", "D:01B", poNumber(), line)));
+        assertThat(answered.get("acknowledgement").asText()).contains("UCI+" + asked + "+QUIETGMBH+TRADEFLOW+7'");
+
+        String rejected = control();
+        JsonNode refused = received(quiet(rejected, "", message("1", "D:01B", poNumber(), "LIN+1'\nPIA+5+Q-2:BP'\nQTY+21:4'\n")));
+        assertThat(refused.get("status").asText()).isEqualTo("REJECTED");
+        assertThat(refused.get("acknowledgement").asText()).contains("UCM+1+ORDERS:D:01B:UN+4+12'\nUCS+4'\nUCD+12+3:1'");
+    }
+
+    @Test
     void aBodyThatIsNoEdifactInterchangeIsRefusedWithAProblem() {
         int before = fixtures.count("select count(*) from edi_interchange");
         String bom = "\uFEFF" + eurohandel(control(), message("1", "D:96A", poNumber(), "LIN+1++4000862141404:SRS'\nQTY+21:1'\n"));
@@ -260,6 +300,12 @@ class EdifactInterchangeTest extends IntegrationTest {
     /** An interchange of the demo partner EUROHANDEL (standard delimiters, no UNA) holding these messages. */
     private static String eurohandel(String control, String... messages) {
         return "UNB+UNOA:3+SENDER1:14+RECEIVER1+261202:0930+" + control + "'\n" + String.join("", messages)
+                + "UNZ+" + messages.length + "+" + control + "'\n";
+    }
+
+    /** An interchange of the test partner QUIET (no sender qualifier), its UNB ending with {@code unbTail}. */
+    private static String quiet(String control, String unbTail, String... messages) {
+        return "UNB+UNOA:3+QUIETGMBH+TRADEFLOW+261202:0930+" + control + unbTail + "'\n" + String.join("", messages)
                 + "UNZ+" + messages.length + "+" + control + "'\n";
     }
 
