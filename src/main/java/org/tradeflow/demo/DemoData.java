@@ -60,6 +60,7 @@ class DemoData implements ApplicationRunner {
         if (accounts != null && accounts > 0) {
             billingAddresses(); // a demo database from before invoices named them
             tradingPartners(); // and from before EDI
+            edifactPartner(); // and from before EDIFACT
             return;
         }
         LocalDate today = LocalDate.now(clock);
@@ -119,6 +120,7 @@ class DemoData implements ApplicationRunner {
                 values ('OB-2024-0042', (select id from customer_account where code = 'PACIFIC-US'), 'USD', 4650.00, 0, 4650.00, ?, ?, 'OPEN')""",
                 today.minusDays(20), today.minusDays(5));
         tradingPartners();
+        edifactPartner();
         log.info("Demo data loaded: 7 accounts, {} products, 3 warehouses and a drop-ship supplier", products.size());
     }
 
@@ -148,6 +150,26 @@ class DemoData implements ApplicationRunner {
         item("HUDSON", "HH-WARMER-BAB", "22834", "PK", 12);
         item("LONESTAR", "LS-100234", "85123A", "CA", 6);
         item("LONESTAR", "LS-100871", "22086", "PK", 6);
+    }
+
+    /**
+     * An EDIFACT trading partner: EUROHANDEL sends ORDERS D96A for Britannia Gifts (BRIT-UK) as UNB sender SENDER1
+     * (qualifier 14) to us as RECEIVER1 and wants a CONTRL, as the public sample smooks ORDERS_D96A does; its EAN item
+     * numbers (LIN 7140, type SRS) map to our SKUs, one piece (PCE) being one selling unit.
+     */
+    private void edifactPartner() {
+        Integer known = jdbc.queryForObject("select count(*) from trading_partner where code = 'EUROHANDEL'", Integer.class);
+        if (known != null && known > 0) {
+            return;
+        }
+        jdbc.update("""
+                insert into trading_partner (code, account_code, unb_sender_id, unb_sender_qualifier, our_unb_id, edifact_version,
+                                             wants_contrl)
+                values ('EUROHANDEL', 'BRIT-UK', 'SENDER1', '14', 'RECEIVER1', 'D96A', true)""");
+        item("EUROHANDEL", "4000862141404", "85123A", "EA", 1);
+        item("EUROHANDEL", "4000862141405", "22423", "EA", 1);
+        item("EUROHANDEL", "4000862141406", "22834", "EA", 1);
+        item("EUROHANDEL", "4000862141407", "22086", "CA", 6);
     }
 
     private void partner(String code, String accountCode, String qualifier, String isaId, String gsId, String version) {

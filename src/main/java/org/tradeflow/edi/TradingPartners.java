@@ -59,6 +59,37 @@ class TradingPartners {
                 .stream().findFirst();
     }
 
+    /** An EDIFACT partner: its UNB sender (id, qualifier or null), the recipient id it addresses us as, its version. */
+    record EdifactPartner(long id, String code, String accountCode, String senderId, String senderQualifier,
+                          String ourRecipientId, String version, boolean wantsContrl, boolean active) {
+    }
+
+    /** The partner sending as this UNB sender id and qualifier (null when the UNB names none). */
+    Optional<EdifactPartner> byUnbSender(String qualifier, String id) {
+        return jdbc.query("""
+                select id, code, account_code, unb_sender_id, unb_sender_qualifier, our_unb_id, edifact_version, wants_contrl,
+                       active
+                  from trading_partner where unb_sender_id = ? and coalesce(unb_sender_qualifier, '') = ?""",
+                (rs, n) -> new EdifactPartner(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7), rs.getBoolean(8), rs.getBoolean(9)),
+                id, qualifier == null ? "" : qualifier).stream().findFirst();
+    }
+
+    /** The first of these buyer part numbers the partner has a cross-reference for in this unit. */
+    Optional<Item> item(long partnerId, List<String> buyerPartNumbers, String unitOfMeasure) {
+        for (String partNumber : buyerPartNumbers) {
+            Optional<Item> item = jdbc.query("""
+                    select buyer_part_number, unit_of_measure, sku, pack_factor from trading_partner_item
+                     where partner_id = ? and buyer_part_number = ? and unit_of_measure = ?""",
+                    (rs, n) -> new Item(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)),
+                    partnerId, partnerNumber(partNumber), unitOfMeasure).stream().findFirst();
+            if (item.isPresent()) {
+                return item;
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The partner's cross-references for these buyer part numbers, in every unit, in one query. */
     List<Item> items(long partnerId, Collection<String> buyerPartNumbers) {
         if (buyerPartNumbers.isEmpty()) {

@@ -160,6 +160,19 @@ class OpenApiContractTest extends IntegrationTest {
         conforms("POST", "/api/v1/edi/interchanges", interchange, 201);
         assertThat(interchange.json().get("status").asText()).as(interchange.body()).isEqualTo("ACCEPTED");
         conforms("POST", "/api/v1/edi/interchanges", api.postRawAs("edi", "demo", "/api/v1/edi/interchanges", "application/edi-x12", x12), 200);
+        // the documented EDIFACT ORDERS of the demo partner EUROHANDEL, under a control reference and PO of its own
+        String edifact = rawExample("/api/v1/edi/interchanges", "post", "application/edifact")
+                .replace("EH2612020930", "C" + control).replace("EH-PO-4711", org.tradeflow.support.Fixtures.poNumber());
+        Api.Response orders = api.postRawAs("edi", "demo", "/api/v1/edi/interchanges", "application/edifact", edifact);
+        conforms("POST", "/api/v1/edi/interchanges", orders, 201);
+        assertThat(orders.json().get("status").asText()).as(orders.body()).isEqualTo("ACCEPTED");
+        conforms("POST", "/api/v1/edi/interchanges", api.postRawAs("edi", "demo", "/api/v1/edi/interchanges", "application/edifact", edifact), 200);
+        Api.Document contrl = api.getDocument("/api/v1/edi/interchanges/" + orders.json().get("id").asLong() + "/acknowledgement",
+                "application/edifact");
+        assertThat(contrl.status()).as(contrl.text()).isEqualTo(200);
+        assertThat(contrl.contentType()).startsWith("application/edifact");
+        assertThat(contrl.text()).contains("UCM+1+ORDERS:D:96A:UN+7'");
+        assertThat(documented("GET", "/api/v1/edi/interchanges/{id}/acknowledgement", 200).path("content").has("application/edifact")).isTrue();
         executed.add("POST /api/v1/edi/interchanges");
         call("GET", "/api/v1/edi/interchanges", withExamples("/api/v1/edi/interchanges", Map.of()), null, Map.of(), 200);
         String interchangePath = "/api/v1/edi/interchanges/" + interchange.json().get("id").asLong();
