@@ -50,6 +50,16 @@ class TradingPartners {
         return Optional.empty();
     }
 
+    /** The delivery address code (of the partner's account) a ship-to location id (N103/N104) stands for. */
+    Optional<String> location(long partnerId, String qualifier, String locationId) {
+        if (qualifier.length() > 2 || locationId.length() > 80) {
+            return Optional.empty();
+        }
+        return jdbc.queryForList("""
+                select address_code from trading_partner_location where partner_id = ? and qualifier = ? and location_id = ?""",
+                String.class, partnerId, qualifier, locationId).stream().findFirst();
+    }
+
     private static String partnerNumber(String partNumber) {
         return partNumber.length() > 48 ? partNumber.substring(0, 48) : partNumber;
     }
