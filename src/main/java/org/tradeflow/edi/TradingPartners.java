@@ -25,6 +25,11 @@ class TradingPartners {
     record Item(String buyerPartNumber, String unitOfMeasure, String sku, int packFactor) {
     }
 
+    /** Every partner's code: the drop folders. */
+    List<String> codes() {
+        return jdbc.queryForList("select code from trading_partner order by code", String.class);
+    }
+
     Optional<Partner> bySender(String qualifier, String id) {
         return jdbc.query("""
                 select id, code, account_code, isa_qualifier, isa_id, our_isa_qualifier, our_isa_id, gs_id, our_gs_id,
