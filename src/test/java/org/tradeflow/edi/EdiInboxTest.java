@@ -15,7 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Real files in target/edi-inbox: a settled 850 becomes an order, a foreign sender's file is rejected, leftovers resume. */
+/** Real files in target/edi-inbox: a settled 850 becomes an order, a file of another sender than the folder's is rejected. */
 class EdiInboxTest extends IntegrationTest {
 
     @Autowired
@@ -43,7 +43,7 @@ class EdiInboxTest extends IntegrationTest {
     }
 
     @Test
-    void aFileFromAnotherSenderIsRejectedAndALeftoverInProcessingIsTakenAgain() throws Exception {
+    void aFileFromAnotherSenderThanTheFoldersPartnerIsRejectedWithItsReason() throws Exception {
         Path lonestar = Files.createDirectories(inbox.folder("LONESTAR"));
         Path foreign = settled(lonestar.resolve("not-ours-" + System.nanoTime() + ".x12"), hudson("PO-X-" + System.nanoTime() % 100000));
         List<EdiInbox.Outcome> outcomes = inbox.poll();
