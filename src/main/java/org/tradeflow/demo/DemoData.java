@@ -61,6 +61,7 @@ class DemoData implements ApplicationRunner {
             billingAddresses(); // a demo database from before invoices named them
             tradingPartners(); // and from before EDI
             edifactPartner(); // and from before EDIFACT
+            partnerLocations(); // and from before partners' ship-to locations
             return;
         }
         LocalDate today = LocalDate.now(clock);
@@ -121,6 +122,7 @@ class DemoData implements ApplicationRunner {
                 today.minusDays(20), today.minusDays(5));
         tradingPartners();
         edifactPartner();
+        partnerLocations();
         log.info("Demo data loaded: 7 accounts, {} products, 3 warehouses and a drop-ship supplier", products.size());
     }
 
@@ -170,6 +172,45 @@ class DemoData implements ApplicationRunner {
         item("EUROHANDEL", "4000862141405", "22423", "EA", 1);
         item("EUROHANDEL", "4000862141406", "22834", "EA", 1);
         item("EUROHANDEL", "4000862141407", "22086", "CA", 6);
+    }
+
+    /**
+     * The stores and depots the demo partners ship to, as their 850s name them in N1*ST: Hudson's Newark depot by its own
+     * number (92), its Boston store by GLN (UL) and its Philadelphia store by DUNS+4 (9); Lone Star's Houston depot
+     * (9) and Austin store (92). Each is a delivery address of the partner's account.
+     */
+    private void partnerLocations() {
+        Integer locations = jdbc.queryForObject("select count(*) from trading_partner_location", Integer.class);
+        if (locations != null && locations > 0) {
+            return;
+        }
+        if (!addressExists("HUDSON-US", "DEPOT-NEWARK")) {
+            address("HUDSON-US", "DEPOT-NEWARK", "Hudson Home Supply Newark depot", "1 Port Street", "07114", "Newark", "US", "US-EAST");
+            address("HUDSON-US", "STORE-BOSTON", "Hudson Home Supply Boston", "100 Boylston Street", "02116", "Boston", "US", "US-EAST");
+            address("HUDSON-US", "STORE-PHILLY", "Hudson Home Supply Philadelphia", "1500 Market Street", "19102", "Philadelphia", "US", "US-EAST");
+        }
+        if (!addressExists("LONESTAR-US", "DEPOT-HOUSTON")) {
+            address("LONESTAR-US", "DEPOT-HOUSTON", "Lone Star Retail Houston depot", "8000 Harrisburg Boulevard", "77012", "Houston", "US", "US-SOUTH");
+            address("LONESTAR-US", "STORE-AUSTIN", "Lone Star Retail Austin", "600 Congress Avenue", "78701", "Austin", "US", "US-SOUTH");
+        }
+        location("HUDSON", "92", "NWK01", "DEPOT-NEWARK");
+        location("HUDSON", "UL", "0614141000012", "STORE-BOSTON");
+        location("HUDSON", "9", "0003947268292", "STORE-PHILLY");
+        location("LONESTAR", "9", "1223334445", "DEPOT-HOUSTON");
+        location("LONESTAR", "92", "100", "STORE-AUSTIN");
+    }
+
+    private boolean addressExists(String accountCode, String code) {
+        Integer found = jdbc.queryForObject("""
+                select count(*) from customer_address a join customer_account c on c.id = a.account_id
+                 where c.code = ? and a.code = ?""", Integer.class, accountCode, code);
+        return found != null && found > 0;
+    }
+
+    private void location(String partner, String qualifier, String locationId, String addressCode) {
+        jdbc.update("""
+                insert into trading_partner_location (partner_id, qualifier, location_id, address_code)
+                values ((select id from trading_partner where code = ?), ?, ?, ?)""", partner, qualifier, locationId, addressCode);
     }
 
     private void partner(String code, String accountCode, String qualifier, String isaId, String gsId, String version) {

@@ -24,8 +24,9 @@ import java.util.Set;
  * Turns a valid 850 into the order request the REST API would send: BEG03 is the customer PO, DTM*002 the requested
  * delivery date, each PO1 a line whose buyer part number (PO106/107 ...) and unit (PO103) the partner's
  * cross-reference maps to our SKU, the quantity (PO102) times the unit's pack factor, and the buyer's unit price (PO104)
- * divided by it, which the order compares with ours. Whatever an order refuses is
- * told back in the 850's own terms: the segment, its position and the element.
+ * divided by it, which the order compares with ours. An N1*ST names where the goods go (N103/N104, a location of the
+ * partner): in the header every line's, in a PO1 loop that line's; none, the account's own address. Whatever an order
+ * refuses is told back in the 850's own terms: the segment, its position and the element.
  */
 @Component
 class PurchaseOrderMapping {
@@ -90,12 +91,44 @@ class PurchaseOrderMapping {
         partners.items(partner.id(), poLines.stream().flatMap(po1 -> partNumbers(po1).values().stream()).toList())
                 .forEach(item -> items.put(item.buyerPartNumber() + "\u0000" + item.unitOfMeasure(), item));
         List<LineRequest> lines = new ArrayList<>();
-        for (X12Interchange.Segment po1 : poLines) {
+        ShipTo headerShipTo = null;
+        ShipTo lineShipTo = null;
+        for (X12Interchange.Segment segment : transaction.segments()) {
+            if (segment.tag().equals("N1") && segment.element(1).equals("ST")) {
+                ShipTo shipTo = shipTo(partner, segment);
+                if (lines.isEmpty()) {
+                    if (headerShipTo != null) {
+                        throw new EdiRejection(at(segment, 1) + ": a second ship-to in the header, after "
+                                + at(headerShipTo.segment(), 0) + "; name one, or one per PO1 loop");
+                    }
+                    headerShipTo = shipTo;
+                } else {
+                    if (lineShipTo != null) {
+                        throw new EdiRejection(at(segment, 1) + ": a second ship-to for the line of "
+                                + at(lineShipTo.segment(), 0));
+                    }
+                    lineShipTo = shipTo;
+                    int line = lines.size() - 1;
+                    lines.set(line, shipTo(lines.get(line), shipTo));
+                    origins.put("lines[" + line + "].shipTo", at(segment, 4));
+                }
+                continue;
+            }
+            if (!segment.tag().equals("PO1")) {
+                continue;
+            }
+            X12Interchange.Segment po1 = segment;
+            lineShipTo = null;
             origins.put("lines[" + lines.size() + "]", at(po1, 0));
             origins.put("lines[" + lines.size() + "].quantity", at(po1, 2));
             origins.put("lines[" + lines.size() + "].sku", at(po1, 7));
             origins.put("lines[" + lines.size() + "].expectedUnitPrice", at(po1, 4));
-            lines.add(line(partner, po1, items));
+            LineRequest line = line(partner, po1, items);
+            if (headerShipTo != null) {
+                line = shipTo(line, headerShipTo);
+                origins.put("lines[" + lines.size() + "].shipTo", at(headerShipTo.segment(), 4));
+            }
+            lines.add(line);
         }
         transaction.first("CTT").ifPresent(ctt -> {
             if (!ctt.element(1).isEmpty() && new BigDecimal(ctt.element(1)).intValue() != poLines.size()) {
@@ -115,6 +148,26 @@ class PurchaseOrderMapping {
                     + v.getMessage()).sorted().reduce((a, b) -> a + "; " + b).orElseThrow());
         }
         return mapped;
+    }
+
+    /** An N1*ST and the address of the partner's account its N103/N104 names. */
+    private record ShipTo(X12Interchange.Segment segment, String addressCode) {
+    }
+
+    private static LineRequest shipTo(LineRequest line, ShipTo shipTo) {
+        return new LineRequest(line.sku(), line.quantity(), shipTo.addressCode(), line.expectedUnitPrice());
+    }
+
+    private ShipTo shipTo(TradingPartners.Partner partner, X12Interchange.Segment n1) {
+        String qualifier = n1.element(3);
+        String id = n1.element(4);
+        if (qualifier.isEmpty() || id.isEmpty()) {
+            throw new EdiRejection(at(n1, 4) + ": ship-to '" + n1.element(2) + "' names no location (N103 qualifier and "
+                    + "N104 id, e.g. UL and a GLN); we ship only to locations set up for partner " + partner.code());
+        }
+        String addressCode = partners.location(partner.id(), qualifier, id).orElseThrow(() -> new EdiRejection(at(n1, 4)
+                + ": ship-to '" + id + "' (" + qualifier + ") is not a location of partner " + partner.code()));
+        return new ShipTo(n1, addressCode);
     }
 
     /** The line's buyer part numbers (PO106/107, PO108/109 ...) under a qualifier we know, by how they are named. */

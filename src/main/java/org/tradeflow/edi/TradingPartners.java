@@ -31,6 +31,11 @@ class TradingPartners {
                    x12_version, acknowledgement, active
               from trading_partner""";
 
+    /** Every partner's code: the drop folders. */
+    List<String> codes() {
+        return jdbc.queryForList("select code from trading_partner order by code", String.class);
+    }
+
     Optional<Partner> bySender(String qualifier, String id) {
         return jdbc.query(PARTNER + " where isa_qualifier = ? and isa_id = ?", TradingPartners::partner, qualifier, id)
                 .stream().findFirst();
@@ -100,6 +105,16 @@ class TradingPartners {
                  where partner_id = ? and buyer_part_number = any (?)""",
                 (rs, n) -> new Item(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)),
                 partnerId, buyerPartNumbers.stream().map(TradingPartners::partnerNumber).distinct().toArray(String[]::new));
+    }
+
+    /** The delivery address code (of the partner's account) a ship-to location id (N103/N104) stands for. */
+    Optional<String> location(long partnerId, String qualifier, String locationId) {
+        if (qualifier.length() > 2 || locationId.length() > 80) {
+            return Optional.empty();
+        }
+        return jdbc.queryForList("""
+                select address_code from trading_partner_location where partner_id = ? and qualifier = ? and location_id = ?""",
+                String.class, partnerId, qualifier, locationId).stream().findFirst();
     }
 
     private static String partnerNumber(String partNumber) {

@@ -61,6 +61,7 @@ class SecurityConfiguration {
             new RoleRule("book payments", HttpMethod.POST, List.of("/api/v1/payments", "/api/v1/payments/**"), List.of(FINANCE)),
             new RoleRule("send EDI interchanges", HttpMethod.POST, List.of("/api/v1/edi/**"), List.of(EDI)),
             new RoleRule("read EDI interchanges", HttpMethod.GET, List.of("/api/v1/edi/**"), List.of(EDI, ORDER_DESK)),
+            new RoleRule("set up EDI trading partners", HttpMethod.PUT, List.of("/api/v1/edi/partners/**"), List.of(EDI)),
             new RoleRule("import bank statements", HttpMethod.POST, List.of("/api/v1/bank-statements"), List.of(FINANCE)),
             new RoleRule("read bank statements", HttpMethod.GET, List.of("/api/v1/bank-statements/**"), List.of(FINANCE)),
             new RoleRule("ask for price corrections", HttpMethod.POST, List.of("/api/v1/invoices/*/price-corrections"),

@@ -56,6 +56,43 @@ class EdiInterchangeTest extends IntegrationTest {
                     values ((select id from trading_partner where code = 'SNACKS'), ?, ?, 'CA', 6) on conflict do nothing""",
                     buyerNumbers.get(i), skus.get(i));
         }
+        // its N1*ST BUYSNACKS PORT (9/1223334445): Hudson's Philadelphia store
+        jdbc.update("""
+                insert into trading_partner_location (partner_id, qualifier, location_id, address_code)
+                values ((select id from trading_partner where code = 'SNACKS'), '9', '1223334445', 'STORE-PHILLY')
+                on conflict do nothing""");
+    }
+
+    @Test
+    void aShipToInTheHeaderSendsEveryLineThereOneInAPo1LoopThatLineAndAnUnknownOneIsRejected() {
+        String po = poNumber();
+        JsonNode received = post("edi", hudson(control(), purchaseOrder("0001", po,
+                "N1*ST*HUDSON HOME SUPPLY NEWARK*92*NWK01",
+                "PO1*1*2*CA*17.70*PE*BP*HH-HEART-TL",
+                "PO1*2*3*EA*14.90*PE*BP*HH-CAKESTAND",
+                "N1*ST*HUDSON BOSTON*UL*0614141000012",
+                "CTT*2"))).json();
+        assertThat(received.get("status").asText()).as(received.toString()).isEqualTo("ACCEPTED");
+        JsonNode order = api.get("/api/v1/orders/" + received.get("transactions").get(0).get("orderId").asLong()).json();
+        assertThat(order.get("lines").findValuesAsText("shipTo")).containsExactly("DEPOT-NEWARK", "STORE-BOSTON");
+
+        // no N1*ST: the account's own address, as before
+        JsonNode plain = post("edi", hudson(control(), purchaseOrder("0001", poNumber(),
+                "PO1*1*1*EA*14.90*PE*BP*HH-CAKESTAND", "CTT*1"))).json();
+        JsonNode own = api.get("/api/v1/orders/" + plain.get("transactions").get(0).get("orderId").asLong()).json();
+        assertThat(own.get("lines").get(0).get("shipTo").isNull()).isTrue();
+
+        String unknown = poNumber();
+        JsonNode rejected = post("edi", hudson(control(), purchaseOrder("0001", unknown,
+                "DTM*002*" + LocalDate.now().plusDays(21).format(CCYYMMDD),
+                "N1*BT*HUDSON HOME SUPPLY*92*HQ",
+                "N1*ST*XYZ RETAIL*UL*0003947268292",
+                "PO1*1*1*EA*14.90*PE*BP*HH-CAKESTAND", "CTT*1"))).json();
+        assertThat(rejected.get("status").asText()).isEqualTo("REJECTED");
+        assertThat(rejected.get("transactions").get(0).get("rejection").asText()).isEqualTo(
+                "N104 (segment 5, element 4): ship-to '0003947268292' (UL) is not a location of partner HUDSON");
+        assertThat(rejected.get("acknowledgement").asText()).contains("AK5*R*5~");
+        assertThat(ordersWithPo(unknown)).isZero();
     }
 
     @Test

@@ -59,7 +59,7 @@ class EdiOutboundTest extends IntegrationTest {
         String po = poNumber();
         String control = String.format("%09d", ThreadLocalRandom.current().nextInt(1, 999_999_999));
         Api.Response received = api.postRawAs("edi", "demo", "/api/v1/edi/interchanges", X12, hudson(control, po,
-                "PO1*1*2*CA*17.70*PE*BP*HH-HEART-TL*VN*85123A", "PO1*2*3*EA*14.90*PE*BP*HH-CAKESTAND"));
+                "PO1*1*2*CA***BP*HH-HEART-TL*VN*85123A", "PO1*2*3*EA***BP*HH-CAKESTAND"));
         assertThat(received.status()).as(received.body()).isEqualTo(201);
         JsonNode transaction = received.json().get("transactions").get(0);
         String orderNumber = transaction.get("orderNumber").asText();
@@ -155,7 +155,7 @@ class EdiOutboundTest extends IntegrationTest {
         String po = poNumber();
         String control = String.format("%09d", ThreadLocalRandom.current().nextInt(1, 999_999_999));
         Api.Response received = api.postRawAs("edi", "demo", "/api/v1/edi/interchanges", X12, hudson(control, po,
-                "PO1*1*1100*EA*14.90*PE*BP*HH-CAKESTAND"));
+                "PO1*1*1100*EA***BP*HH-CAKESTAND"));
         assertThat(received.status()).as(received.body()).isEqualTo(201);
         String orderNumber = received.json().get("transactions").get(0).get("orderNumber").asText();
         processes.runJobs(orderNumber);
@@ -165,7 +165,7 @@ class EdiOutboundTest extends IntegrationTest {
         processes.awaitEventsHandled();
 
         String x855 = download(document("855", orderNumber));
-        assertThat(x855).contains("BAK*00*RJ*" + po + "*20261202****" + orderNumber + "*", "PO1*1*1100*EA*14.9*PE*BP*HH-CAKESTAND*VN*22423~",
+        assertThat(x855).contains("BAK*00*RJ*" + po + "*20261202****" + orderNumber + "*", "PO1*1*1100*EA***BP*HH-CAKESTAND*VN*22423~",
                 "ACK*IR*1100*EA~", "CTT*1*1100~");
         assertThat(X12Writer.errors(x855)).isEmpty();
         assertThat(fixtures.count("select count(*) from outbox_event where event_type = 'OrderRejected' and aggregate_id = ?",
@@ -182,7 +182,7 @@ class EdiOutboundTest extends IntegrationTest {
                 values ((select id from trading_partner where code = 'HUDSON'), ?, ?, 'EA', 1)""", "HH-" + sku, sku);
         String po = poNumber();
         Api.Response received = api.postRawAs("edi", "demo", "/api/v1/edi/interchanges", X12,
-                hudson(String.format("%09d", ThreadLocalRandom.current().nextInt(1, 999_999_999)), po, "PO1*7*10*EA*12.00*PE*BP*HH-" + sku));
+                hudson(String.format("%09d", ThreadLocalRandom.current().nextInt(1, 999_999_999)), po, "PO1*7*10*EA***BP*HH-" + sku));
         assertThat(received.status()).as(received.body()).isEqualTo(201);
         String orderNumber = received.json().get("transactions").get(0).get("orderNumber").asText();
         processes.runJobs(orderNumber);
@@ -191,7 +191,7 @@ class EdiOutboundTest extends IntegrationTest {
                 .get("status").asText()).isEqualTo("BACKORDERED");
 
         String x855 = download(document("855", orderNumber));
-        assertThat(x855).contains("BAK*00*AC*" + po + "*", "PO1*7*10*EA*12*PE*BP*HH-" + sku + "*VN*" + sku + "~",
+        assertThat(x855).contains("BAK*00*AC*" + po + "*", "PO1*7*10*EA***BP*HH-" + sku + "*VN*" + sku + "~",
                 "ACK*IA*4*EA~", "CTT*1*10~").containsPattern("ACK\\*BP\\*6\\*EA~\\s*DTM\\*067\\*\\d{8}~");
         String promised = x855.replaceAll("(?s).*DTM\\*067\\*(\\d{8})~.*", "$1");
         assertThat(java.time.LocalDate.parse(promised, java.time.format.DateTimeFormatter.BASIC_ISO_DATE))

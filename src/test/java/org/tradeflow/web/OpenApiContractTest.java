@@ -192,6 +192,18 @@ class OpenApiContractTest extends IntegrationTest {
         assertThat(sentDocument.text()).isEqualTo(acknowledgement.text());
         assertThat(documented("GET", "/api/v1/edi/documents/{id}", 200).path("content").has("application/edi-x12")).isTrue();
         executed.add("GET /api/v1/edi/documents/{id}");
+        // the documented trading partner, under a code and ISA id of its own; the documented settings, items and locations are HUDSON's own
+        JsonNode newPartner = example("/api/v1/edi/partners", "post");
+        String partnerSuffix = Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase(java.util.Locale.ROOT);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) newPartner).put("code", "MAPLE" + partnerSuffix).put("isaId", "MAPLE" + partnerSuffix);
+        call("POST", "/api/v1/edi/partners", "/api/v1/edi/partners", newPartner, Map.of(), 201);
+        call("GET", "/api/v1/edi/partners", "/api/v1/edi/partners", null, Map.of(), 200);
+        call("GET", "/api/v1/edi/partners/{code}", "/api/v1/edi/partners/HUDSON", null, Map.of(), 200);
+        call("PUT", "/api/v1/edi/partners/{code}", "/api/v1/edi/partners/HUDSON", example("/api/v1/edi/partners/{code}", "put"), Map.of(), 200);
+        call("PUT", "/api/v1/edi/partners/{code}/items", "/api/v1/edi/partners/HUDSON/items",
+                api.get("/api/v1/edi/partners/HUDSON").json().get("items") /* list bodies: springdoc drops their example */, Map.of(), 200);
+        call("PUT", "/api/v1/edi/partners/{code}/locations", "/api/v1/edi/partners/HUDSON/locations",
+                api.get("/api/v1/edi/partners/HUDSON").json().get("locations"), Map.of(), 200);
         // the documented return of the shipped order's first line: DAMAGED needs inspection, no approval
         String returnedSku = shipment.get("lines").get(0).get("sku").asText();
         JsonNode returnRequest = example("/api/v1/returns", "post");
