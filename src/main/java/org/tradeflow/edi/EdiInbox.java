@@ -20,6 +20,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,19 +53,22 @@ public class EdiInbox {
     private final TradingPartners partners;
     private final EdiInterchanges interchanges;
     private final Idempotency idempotency;
+    /** File times are the file system's; the clock is the server's, the same one in production. */
+    private final Clock clock;
     /** Files in processing/ are a crash's leftovers only at start; later they are another node's work in progress. */
     private volatile boolean resumed;
 
     EdiInbox(@Value("${tradeflow.edi.inbox:edi/inbox}") Path inbox,
              @Value("${tradeflow.edi.inbox-settle:PT2S}") Duration settle,
              @Value("${tradeflow.api.max-edi-request-size:10MB}") DataSize maxSize,
-             TradingPartners partners, EdiInterchanges interchanges, Idempotency idempotency) {
+             TradingPartners partners, EdiInterchanges interchanges, Idempotency idempotency, Clock clock) {
         this.inbox = inbox.toAbsolutePath().normalize();
         this.settle = settle;
         this.maxBytes = maxSize.toBytes();
         this.partners = partners;
         this.interchanges = interchanges;
         this.idempotency = idempotency;
+        this.clock = clock;
     }
 
     /** What became of one file: where it went ({@code processed/...} or {@code rejected/...}) and why. */
@@ -108,7 +112,7 @@ public class EdiInbox {
             return files;
         }
         // file times are the file system's, the wall clock's, whatever clock the application runs on
-        Instant settled = Instant.now().minus(settle);
+        Instant settled = clock.instant().minus(settle);
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
             for (Path entry : entries) {
                 if (!Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS) || IGNORED.matcher(entry.getFileName().toString()).matches()) {
