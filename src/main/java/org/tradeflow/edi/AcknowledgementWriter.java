@@ -57,8 +57,9 @@ final class AcknowledgementWriter {
         String control = String.format("%09d", plan.controlNumber() % 1_000_000_000L);
         try (EDIStreamWriter writer = factory.createEDIStreamWriter(out, StandardCharsets.US_ASCII.name())) {
             writer.startInterchange();
-            segment(writer, "ISA", "00", " ".repeat(10), "00", " ".repeat(10), plan.ourQualifier(), pad(plan.ourId()),
-                    plan.isa().senderQualifier(), pad(plan.isa().senderId()), plan.sentAt().format(DateTimeFormatter.ofPattern("yyMMdd")),
+            segment(writer, "ISA", "00", " ".repeat(10), "00", " ".repeat(10), plan.ourQualifier(), EdiSyntax.isaId(plan.ourId()),
+                    plan.isa().senderQualifier(), EdiSyntax.isaId(plan.isa().senderId()),
+                    plan.sentAt().format(DateTimeFormatter.ofPattern("yyMMdd")),
                     plan.sentAt().format(DateTimeFormatter.ofPattern("HHmm")), "U", "00401", control, "0", plan.isa().usage().isBlank()
                             ? "P" : plan.isa().usage(), ":");
             if (plan.interchangeNote() != null) {
@@ -161,10 +162,6 @@ final class AcknowledgementWriter {
             writer.writeElement(element == null ? "" : element);
         }
         writer.writeEndSegment();
-    }
-
-    private static String pad(String id) {
-        return String.format("%-15s", id.length() > 15 ? id.substring(0, 15) : id);
     }
 
     /** A bad value copied into AK404: at most 99 characters and none of our delimiters. */

@@ -1,8 +1,6 @@
 package org.tradeflow.edi;
 
-import io.xlate.edi.schema.EDISchemaException;
 import io.xlate.edi.schema.Schema;
-import io.xlate.edi.schema.SchemaFactory;
 import io.xlate.edi.stream.EDIInputFactory;
 import io.xlate.edi.stream.EDIStreamEvent;
 import io.xlate.edi.stream.EDIStreamException;
@@ -12,7 +10,6 @@ import org.tradeflow.business.InvalidInput;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +27,8 @@ final class EdifactReader {
 
     /** The ORDERS directories we take, and the schema each is validated against. */
     private static final Map<String, Schema> ORDERS = Map.of(
-            "D96A", load("/edi/edifact/ORDERS-D96A.xml"),
-            "D01B", load("/edi/edifact/ORDERS-D01B.xml"));
+            "D96A", EdiSyntax.schema("/edi/edifact/ORDERS-D96A.xml"),
+            "D01B", EdiSyntax.schema("/edi/edifact/ORDERS-D01B.xml"));
 
     private EdifactReader() {
     }
@@ -40,23 +37,13 @@ final class EdifactReader {
         return "ORDERS".equals(messageType) && ORDERS.containsKey(directory);
     }
 
-    private static Schema load(String resource) {
-        try (InputStream in = EdifactReader.class.getResourceAsStream(resource)) {
-            return SchemaFactory.newFactory().createSchema(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (EDISchemaException e) {
-            throw new IllegalStateException("Cannot load the EDI schema " + resource, e);
-        }
-    }
-
     static EdifactInterchange read(byte[] raw) {
         if (raw == null || raw.length == 0) {
             throw new InvalidInput(FIELD, "is empty: send the EDIFACT interchange (starting with UNA or UNB) as the request body");
         }
         if (raw.length < 12 || raw[0] != 'U' || raw[1] != 'N' || (raw[2] != 'A' && raw[2] != 'B')) {
             throw new InvalidInput(FIELD, "is no EDIFACT interchange: it must start with the UNA or UNB segment (no byte "
-                    + "order mark, blank or padding before it), found " + printable(raw));
+                    + "order mark, blank or padding before it), found " + EdiSyntax.printable(raw));
         }
         EDIInputFactory factory = EDIInputFactory.newFactory();
         factory.setProperty(EDIInputFactory.EDI_VALIDATE_CONTROL_STRUCTURE, true);
@@ -150,7 +137,7 @@ final class EdifactReader {
                                 segments != null ? Math.max(segmentPosition, 1) : location.getSegmentPosition(),
                                 ofSegment ? 0 : location.getElementPosition(),
                                 ofSegment ? 0 : Math.max(location.getComponentPosition(), 0),
-                                ofSegment ? null : bounded(text(reader)));
+                                ofSegment ? null : EdiSyntax.bounded(EdiSyntax.errorText(reader)));
                         // trailers' count and reference errors belong to what they close
                         switch (problem.segmentTag()) {
                             case "UNA", "UNB", "UNZ" -> interchangeProblems.add(problem);
@@ -165,10 +152,10 @@ final class EdifactReader {
             }
         } catch (EDIStreamException e) {
             if (unb == null) {
-                throw new InvalidInput(FIELD, "is no readable EDIFACT interchange: " + bounded(e.getMessage()));
+                throw new InvalidInput(FIELD, "is no readable EDIFACT interchange: " + EdiSyntax.bounded(e.getMessage()));
             }
             interchangeProblems.add(new EdifactInterchange.Problem("INVALID_CONTROL_STRUCTURE",
-                    segmentTag == null ? "" : segmentTag, segmentPosition, 0, 0, bounded(e.getMessage())));
+                    segmentTag == null ? "" : segmentTag, segmentPosition, 0, 0, EdiSyntax.bounded(e.getMessage())));
             if (segments != null) {
                 messages.add(message(segments, messageProblems, ung));
             }
@@ -200,30 +187,5 @@ final class EdifactReader {
 
     private static List<List<String>> copy(List<List<String>> elements) {
         return elements.stream().map(List::copyOf).toList();
-    }
-
-    /** The text at fault; a syntax note's error (two elements together) has none. */
-    private static String text(EDIStreamReader reader) {
-        try {
-            return reader.hasText() ? reader.getText() : null;
-        } catch (RuntimeException none) {
-            return null;
-        }
-    }
-
-    private static String bounded(String text) {
-        if (text == null) {
-            return null;
-        }
-        return text.length() > 200 ? text.substring(0, 200) + "…" : text;
-    }
-
-    private static String printable(byte[] raw) {
-        StringBuilder shown = new StringBuilder("'");
-        for (int i = 0; i < Math.min(raw.length, 16); i++) {
-            int b = raw[i] & 0xff;
-            shown.append(b >= 0x20 && b < 0x7f ? String.valueOf((char) b) : String.format("\\x%02X", b));
-        }
-        return shown.append(raw.length > 16 ? "…'" : "'").append(" (").append(raw.length).append(" bytes)").toString();
     }
 }

@@ -173,11 +173,11 @@ class OrdersMapping {
             throw new Rejected(cnt, 1, 2, "says " + cnt.value(1, 2) + " line items, the message has " + lineGroups.size()
                     + " LIN segments");
         }
+        TradingPartners.CrossReference items = partners.crossReference(partner.id(),
+                lineGroups.stream().flatMap(group -> itemNumbers(group).numbers().stream()).toList());
         List<Line> lines = new ArrayList<>();
         for (List<EdifactInterchange.Segment> group : lineGroups) {
-            int index = lines.size();
-            Line line = line(partner, group, origins, index);
-            lines.add(line);
+            lines.add(line(partner, group, items, origins, lines.size()));
         }
         // The ship-to location is kept on the mapped request (shipTo): the trading partners' ship-to mapping turns it
         // into one of the account's delivery addresses (LineRequest.shipTo) where it knows the location.
@@ -198,8 +198,11 @@ class OrdersMapping {
         return mapped;
     }
 
-    private Line line(TradingPartners.EdifactPartner partner, List<EdifactInterchange.Segment> group,
-                      Map<String, Origin> origins, int index) {
+    /** A line's item numbers, the buyer's first (PIA BP/IN, then LIN C212, then other PIA), and how each is named. */
+    private record ItemNumbers(Set<String> numbers, List<String> named) {
+    }
+
+    private static ItemNumbers itemNumbers(List<EdifactInterchange.Segment> group) {
         EdifactInterchange.Segment lin = group.get(0);
         Set<String> numbers = new LinkedHashSet<>();
         List<String> named = new ArrayList<>();
@@ -221,6 +224,15 @@ class OrdersMapping {
             named.add(0, (lin.value(3, 2).isEmpty() ? "LIN" : lin.value(3, 2)) + " '" + lin.value(3, 1) + "'");
         }
         numbers.addAll(later);
+        return new ItemNumbers(numbers, named);
+    }
+
+    private Line line(TradingPartners.EdifactPartner partner, List<EdifactInterchange.Segment> group,
+                      TradingPartners.CrossReference items, Map<String, Origin> origins, int index) {
+        EdifactInterchange.Segment lin = group.get(0);
+        ItemNumbers itemNumbers = itemNumbers(group);
+        Set<String> numbers = itemNumbers.numbers();
+        List<String> named = itemNumbers.named();
         if (numbers.isEmpty()) {
             throw new Rejected(lin, 3, 1, "the line names no item number (LIN C212 or PIA)");
         }
@@ -233,7 +245,7 @@ class OrdersMapping {
             throw new Rejected(qty, 1, 3, "unit '" + unit + "' is no unit we sell in (pieces PCE, EA, NAR or C62; cartons "
                     + "CT, CS or CA; packs PK or PA)");
         }
-        TradingPartners.Item item = partners.item(partner.id(), List.copyOf(numbers), ourUnit).orElseThrow(() -> new Rejected(
+        TradingPartners.Item item = items.first(numbers, ourUnit).orElseThrow(() -> new Rejected(
                 lin, 3, 1, String.join(", ", named) + " in unit '" + (unit.isEmpty() ? "PCE" : unit) + "' has no "
                 + "cross-reference to one of our SKUs for partner " + partner.code()));
         BigDecimal quantity = decimal(qty, 1, 2);

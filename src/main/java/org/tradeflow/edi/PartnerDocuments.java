@@ -299,17 +299,11 @@ class PartnerDocuments {
     private Source source(long orderId, TradingPartners.Partner partner, X12Interchange.Transaction transaction) {
         String poDate = transaction.first("BEG").map(beg -> beg.element(5)).orElse("");
         Map<Integer, PoLine> lines = new HashMap<>();
-        for (X12Interchange.Segment po1 : transaction.segments()) {
-            if (!po1.tag().equals("PO1")) {
-                continue;
-            }
-            List<String> partNumbers = new ArrayList<>();
-            for (int qualifier = 6; qualifier < 30; qualifier += 2) {
-                if (!po1.element(qualifier).isEmpty() && !po1.element(qualifier + 1).isEmpty()) {
-                    partNumbers.add(po1.element(qualifier + 1));
-                }
-            }
-            TradingPartners.Item item = partners.item(partner.id(), partNumbers, po1.element(3)).orElseThrow();
+        List<X12Interchange.Segment> poLines = transaction.segments().stream().filter(segment -> segment.tag().equals("PO1")).toList();
+        TradingPartners.CrossReference items = partners.crossReference(partner.id(),
+                poLines.stream().flatMap(po1 -> partNumbers(po1).stream()).toList());
+        for (X12Interchange.Segment po1 : poLines) {
+            TradingPartners.Item item = items.first(partNumbers(po1), po1.element(3)).orElseThrow();
             String qualifier = "BP";
             for (int q = 6; q < 30; q += 2) {
                 if (po1.element(q + 1).equals(item.buyerPartNumber())) {
@@ -330,5 +324,16 @@ class PartnerDocuments {
 
     private static String bounded(String value, int max) {
         return value.length() <= max ? value : value.substring(0, max);
+    }
+
+    /** The buyer part numbers a PO1 names (PO107, PO109 ...), in its order. */
+    private static List<String> partNumbers(X12Interchange.Segment po1) {
+        List<String> partNumbers = new ArrayList<>();
+        for (int qualifier = 6; qualifier < 30; qualifier += 2) {
+            if (!po1.element(qualifier).isEmpty() && !po1.element(qualifier + 1).isEmpty()) {
+                partNumbers.add(po1.element(qualifier + 1));
+            }
+        }
+        return partNumbers;
     }
 }

@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -87,9 +86,8 @@ class PurchaseOrderMapping {
             throw new EdiRejection("PO1: the purchase order has " + poLines.size() + " lines, an order at most "
                     + OrderRequest.MAX_LINES + "; split it into several purchase orders");
         }
-        Map<String, TradingPartners.Item> items = new HashMap<>();
-        partners.items(partner.id(), poLines.stream().flatMap(po1 -> partNumbers(po1).values().stream()).toList())
-                .forEach(item -> items.put(item.buyerPartNumber() + "\u0000" + item.unitOfMeasure(), item));
+        TradingPartners.CrossReference items = partners.crossReference(partner.id(),
+                poLines.stream().flatMap(po1 -> partNumbers(po1).values().stream()).toList());
         List<LineRequest> lines = new ArrayList<>();
         ShipTo headerShipTo = null;
         ShipTo lineShipTo = null;
@@ -183,15 +181,14 @@ class PurchaseOrderMapping {
     }
 
     private static LineRequest line(TradingPartners.Partner partner, X12Interchange.Segment po1,
-                                    Map<String, TradingPartners.Item> items) {
+                                    TradingPartners.CrossReference items) {
         String unit = po1.element(3);
         Map<String, String> named = partNumbers(po1);
         if (named.isEmpty()) {
             throw new EdiRejection(at(po1, 6) + ": the line names no buyer part number (qualifiers "
                     + String.join(", ", PART_QUALIFIERS.stream().sorted().toList()) + ")");
         }
-        TradingPartners.Item item = named.values().stream().map(number -> items.get(number + "\u0000" + unit))
-                .filter(Objects::nonNull).findFirst().orElseThrow(() -> new EdiRejection(at(po1, 7) + ": "
+        TradingPartners.Item item = items.first(named.values(), unit).orElseThrow(() -> new EdiRejection(at(po1, 7) + ": "
                         + String.join(", ", named.keySet()) + " in unit '" + unit + "' has no cross-reference to one of "
                         + "our SKUs for partner " + partner.code()));
         if (po1.element(2).isEmpty()) {

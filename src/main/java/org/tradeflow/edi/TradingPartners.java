@@ -4,7 +4,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /** The trading partners we take interchanges from, known by their ISA sender, and their item cross-references. */
@@ -80,31 +83,33 @@ class TradingPartners {
                 id, qualifier == null ? "" : qualifier).stream().findFirst();
     }
 
-    /** The first of these buyer part numbers the partner has a cross-reference for in this unit. */
-    Optional<Item> item(long partnerId, List<String> buyerPartNumbers, String unitOfMeasure) {
-        for (String partNumber : buyerPartNumbers) {
-            Optional<Item> item = jdbc.query("""
-                    select buyer_part_number, unit_of_measure, sku, pack_factor from trading_partner_item
-                     where partner_id = ? and buyer_part_number = ? and unit_of_measure = ?""",
-                    (rs, n) -> new Item(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)),
-                    partnerId, partnerNumber(partNumber), unitOfMeasure).stream().findFirst();
-            if (item.isPresent()) {
-                return item;
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** The partner's cross-references for these buyer part numbers, in every unit, in one query. */
-    List<Item> items(long partnerId, Collection<String> buyerPartNumbers) {
-        if (buyerPartNumbers.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.query("""
+    /**
+     * The partner's cross-references for the buyer part numbers of one purchase order, in every unit, read in one query
+     * however many lines it has.
+     */
+    CrossReference crossReference(long partnerId, Collection<String> buyerPartNumbers) {
+        List<Item> items = buyerPartNumbers.isEmpty() ? List.of() : jdbc.query("""
                 select buyer_part_number, unit_of_measure, sku, pack_factor from trading_partner_item
                  where partner_id = ? and buyer_part_number = any (?)""",
                 (rs, n) -> new Item(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)),
                 partnerId, buyerPartNumbers.stream().map(TradingPartners::partnerNumber).distinct().toArray(String[]::new));
+        return new CrossReference(items);
+    }
+
+    /** A partner's cross-references for the part numbers of one purchase order. */
+    static final class CrossReference {
+
+        private final Map<List<String>, Item> byNumberAndUnit = new HashMap<>();
+
+        private CrossReference(List<Item> items) {
+            items.forEach(item -> byNumberAndUnit.put(List.of(item.buyerPartNumber(), item.unitOfMeasure()), item));
+        }
+
+        /** The first of these part numbers (in the order given) that has a cross-reference in this unit. */
+        Optional<Item> first(Collection<String> buyerPartNumbers, String unitOfMeasure) {
+            return buyerPartNumbers.stream().map(number -> byNumberAndUnit.get(List.of(number, unitOfMeasure)))
+                    .filter(Objects::nonNull).findFirst();
+        }
     }
 
     /** The delivery address code (of the partner's account) a ship-to location id (N103/N104) stands for. */

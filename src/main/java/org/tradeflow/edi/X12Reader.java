@@ -1,8 +1,6 @@
 package org.tradeflow.edi;
 
-import io.xlate.edi.schema.EDISchemaException;
 import io.xlate.edi.schema.Schema;
-import io.xlate.edi.schema.SchemaFactory;
 import io.xlate.edi.stream.EDIInputFactory;
 import io.xlate.edi.stream.EDIStreamEvent;
 import io.xlate.edi.stream.EDIStreamException;
@@ -12,7 +10,6 @@ import org.tradeflow.business.InvalidInput;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,19 +28,9 @@ final class X12Reader {
     /** Far beyond any real purchase order; more is an attack, not an order. */
     static final int MAX_SEGMENTS = 200_000;
 
-    private static final Schema PURCHASE_ORDER = load("/edi/x12/850-004010.xml");
+    private static final Schema PURCHASE_ORDER = EdiSyntax.schema("/edi/x12/850-004010.xml");
 
     private X12Reader() {
-    }
-
-    private static Schema load(String resource) {
-        try (InputStream in = X12Reader.class.getResourceAsStream(resource)) {
-            return SchemaFactory.newFactory().createSchema(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (EDISchemaException e) {
-            throw new IllegalStateException("Cannot load the EDI schema " + resource, e);
-        }
     }
 
     static X12Interchange read(byte[] raw) {
@@ -52,7 +39,7 @@ final class X12Reader {
         }
         if (raw.length < 106 || raw[0] != 'I' || raw[1] != 'S' || raw[2] != 'A') {
             throw new InvalidInput(FIELD, "is no X12 interchange: it must start with the ISA segment (no byte order mark, "
-                    + "blank or padding before it), found " + printable(raw));
+                    + "blank or padding before it), found " + EdiSyntax.printable(raw));
         }
         EDIInputFactory factory = EDIInputFactory.newFactory();
         factory.setProperty(EDIInputFactory.EDI_VALIDATE_CONTROL_STRUCTURE, true);
@@ -151,7 +138,7 @@ final class X12Reader {
                                 tag == null ? "" : tag, segments != null ? Math.max(segmentPosition, 1) : location.getSegmentPosition(),
                                 event == EDIStreamEvent.SEGMENT_ERROR ? 0 : location.getElementPosition(),
                                 event == EDIStreamEvent.SEGMENT_ERROR ? 0 : Math.max(location.getComponentPosition(), 0),
-                                event == EDIStreamEvent.SEGMENT_ERROR ? null : bounded(text(reader)));
+                                event == EDIStreamEvent.SEGMENT_ERROR ? null : EdiSyntax.bounded(EdiSyntax.errorText(reader)));
                         // trailers' count and reference errors belong to what they close
                         switch (problem.segmentTag()) {
                             case "ISA", "IEA" -> interchangeProblems.add(problem);
@@ -166,10 +153,10 @@ final class X12Reader {
             }
         } catch (EDIStreamException e) {
             if (isa == null) {
-                throw new InvalidInput(FIELD, "is no readable X12 interchange: " + bounded(e.getMessage()));
+                throw new InvalidInput(FIELD, "is no readable X12 interchange: " + EdiSyntax.bounded(e.getMessage()));
             }
             interchangeProblems.add(new X12Interchange.Problem("INVALID_CONTROL_STRUCTURE", segmentTag == null ? "" : segmentTag,
-                    segmentPosition, 0, 0, bounded(e.getMessage())));
+                    segmentPosition, 0, 0, EdiSyntax.bounded(e.getMessage())));
             if (transactions != null && segments != null) {
                 transactions.add(new X12Interchange.Transaction(segments.isEmpty() ? "" : segments.get(0).element(1),
                         segments.isEmpty() ? "" : segments.get(0).element(2), segments, transactionProblems));
@@ -185,15 +172,6 @@ final class X12Reader {
             throw new InvalidInput(FIELD, "holds no ISA segment");
         }
         return new X12Interchange(isa, groups, interchangeProblems);
-    }
-
-    /** The text at fault; a syntax note's error (two elements together) has none. */
-    private static String text(EDIStreamReader reader) {
-        try {
-            return reader.hasText() ? reader.getText() : null;
-        } catch (RuntimeException none) {
-            return null;
-        }
     }
 
     private static X12Interchange.Isa isa(List<String> e) {
@@ -219,21 +197,5 @@ final class X12Reader {
 
     private static List<String> trimmed(List<String> elements) {
         return elements.stream().map(value -> value == null ? "" : value.strip()).toList();
-    }
-
-    private static String bounded(String text) {
-        if (text == null) {
-            return null;
-        }
-        return text.length() > 200 ? text.substring(0, 200) + "…" : text;
-    }
-
-    private static String printable(byte[] raw) {
-        StringBuilder shown = new StringBuilder("'");
-        for (int i = 0; i < Math.min(raw.length, 16); i++) {
-            int b = raw[i] & 0xff;
-            shown.append(b >= 0x20 && b < 0x7f ? String.valueOf((char) b) : String.format("\\x%02X", b));
-        }
-        return shown.append(raw.length > 16 ? "…'" : "'").append(" (").append(raw.length).append(" bytes)").toString();
     }
 }

@@ -1,8 +1,6 @@
 package org.tradeflow.edi;
 
-import io.xlate.edi.schema.EDISchemaException;
 import io.xlate.edi.schema.Schema;
-import io.xlate.edi.schema.SchemaFactory;
 import io.xlate.edi.stream.EDIInputFactory;
 import io.xlate.edi.stream.EDIOutputFactory;
 import io.xlate.edi.stream.EDIStreamException;
@@ -12,7 +10,6 @@ import io.xlate.edi.stream.EDIStreamWriter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
@@ -34,7 +31,8 @@ final class X12Writer {
     static final String TRANSACTION_CONTROL = "0001";
 
     private static final Map<String, Schema> SCHEMAS = Map.of(
-            "855", load("/edi/x12/855-004010.xml"), "856", load("/edi/x12/856-004010.xml"), "810", load("/edi/x12/810-004010.xml"));
+            "855", EdiSyntax.schema("/edi/x12/855-004010.xml"), "856", EdiSyntax.schema("/edi/x12/856-004010.xml"),
+            "810", EdiSyntax.schema("/edi/x12/810-004010.xml"));
     private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
     private static final DateTimeFormatter CCYYMMDD = DateTimeFormatter.ofPattern("yyyyMMdd");
     private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("HHmm");
@@ -87,16 +85,6 @@ final class X12Writer {
     private X12Writer() {
     }
 
-    private static Schema load(String resource) {
-        try (InputStream in = X12Writer.class.getResourceAsStream(resource)) {
-            return SchemaFactory.newFactory().createSchema(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (EDISchemaException e) {
-            throw new IllegalStateException("Cannot load the EDI schema " + resource, e);
-        }
-    }
-
     static String date(java.time.LocalDate date) {
         return date.format(CCYYMMDD);
     }
@@ -112,7 +100,8 @@ final class X12Writer {
             writer.startInterchange();
             Segments envelopeSegments = new Segments(writer);
             envelopeSegments.write("ISA", false, "00", " ".repeat(10), "00", " ".repeat(10), partner.ourIsaQualifier(),
-                    pad(partner.ourIsaId()), partner.isaQualifier(), pad(partner.isaId()), envelope.at().format(YYMMDD),
+                    EdiSyntax.isaId(partner.ourIsaId()), partner.isaQualifier(), EdiSyntax.isaId(partner.isaId()),
+                    envelope.at().format(YYMMDD),
                     envelope.at().format(HHMM), v5010 ? "^" : "U", v5010 ? "00501" : "00401", envelope.interchangeControl(),
                     "0", "P", ">");
             envelopeSegments.segment("GS", FUNCTIONAL_IDS.get(type), partner.ourGsId(), partner.gsId(),
@@ -182,10 +171,6 @@ final class X12Writer {
             throw new IllegalStateException("The " + type + " we wrote is invalid (" + String.join("; ", errors) + "):\n" + document);
         }
         return document;
-    }
-
-    private static String pad(String id) {
-        return String.format("%-15s", id.length() > 15 ? id.substring(0, 15) : id);
     }
 
     /** A value without our delimiters (element *, segment ~, component >, repetition ^). */
